@@ -1,5 +1,537 @@
-import type { ExtractedDocument } from "./types";
+import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
+import { extractError } from "./errors";
+import { joinCellPieces } from "./grid";
+import type { ExtractedDocument, Grid, GridCell } from "./types";
+
+/**
+ * PDF text in reading order. Ruled tables (the borders Word and browsers draw) are rebuilt
+ * from the page's thin filled/stroked rectangles into Grids, and each table row becomes one
+ * tab-joined line even when its label wraps over several visual lines. Text outside tables is
+ * grouped into lines by baseline; wrapped paragraph lines are joined back together.
+ */
 export async function readPdf(fileName: string, bytes: Uint8Array): Promise<ExtractedDocument> {
-  void fileName; void bytes;
-  return { kind: "pdf", text: "", tables: [], warnings: [] };
+  installArrayBufferPolyfill();
+  const { OPS } = await getResolvedPDFJS();
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // pdf.js may detach the buffer it is given: hand it a copy, not the caller's bytes.
+    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false, stopAtErrors: false });
+  } catch (error) {
+    const name = (error as { name?: string }).name ?? "";
+    if (name === "PasswordException" || /password/i.test(String((error as Error).message))) {
+      throw extractError(
+        "encrypted_file",
+        fileName,
+        "是加密的 PDF，需要密码才能打开。请上传未加密的版本（或在阅读器中输入密码后另存为 PDF）。",
+        "is an encrypted PDF that needs a password. Upload an unencrypted copy (or open it with the password and save it as a new PDF).",
+      );
+    }
+    throw extractError(
+      "corrupt_file",
+      fileName,
+      "无法作为 PDF 打开（文件可能损坏或不完整）。请重新下载后再上传，或上传 Word/网页版本。",
+      `could not be opened as a PDF (${String((error as Error).message ?? error).slice(0, 120)}). Download it again, or upload the Word/web version.`,
+    );
+  }
+  const ops = OPS as Record<string, number>;
+  const paintOps = new Set(
+    ["fill", "eoFill", "stroke", "closeStroke", "fillStroke", "eoFillStroke", "closeFillStroke", "closeEOFillStroke"].map((k) => ops[k]),
+  );
+  const warnings: string[] = [];
+  const pageBlocks: string[][] = [];
+  const tables: PageTable[] = [];
+  let visibleChars = 0;
+  let failedPages = 0;
+  try {
+    for (let p = 1; p <= pdf.numPages; p++) {
+      let page;
+      try {
+        page = await pdf.getPage(p);
+      } catch {
+        failedPages++;
+        continue;
+      }
+      const [, , , top] = page.view;
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
+        const str = raw.str ?? "";
+        if (!raw.transform || !str.trim()) continue;
+        const [a, b, , d, e, f] = raw.transform;
+        const size = Math.hypot(a, b) || Math.abs(d) || raw.height || 10;
+        visibleChars += str.replace(/\s/g, "").length;
+        items.push({ str, x: e, baseline: top - f, width: raw.width ?? 0, size });
+      }
+      let rules: Rule[] = [];
+      if (items.length > 0) {
+        try {
+          const operatorList = await page.getOperatorList();
+          rules = collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, top);
+        } catch {
+          warnings.push(`${fileName}: page ${p}: drawing could not be read; tables there are read as plain lines`);
+        }
+      }
+      const { lines, pageTables } = layoutPage(items, rules, p);
+      pageBlocks.push(lines);
+      tables.push(...pageTables);
+      page.cleanup();
+    }
+  } finally {
+    await pdf.loadingTask.destroy().catch(() => undefined);
+  }
+  if (failedPages > 0) warnings.push(`${fileName}: ${failedPages} page(s) could not be read`);
+  if (visibleChars < 20) {
+    throw extractError(
+      "no_text_layer",
+      fileName,
+      "是扫描件或图片型 PDF，没有可提取的文字。请先进行文字识别（OCR），或上传报告的 Word/网页版本。",
+      "is a scanned (image-only) PDF without a text layer. Run OCR on it first, or upload the Word/web version of the report.",
+    );
+  }
+  const text = pageBlocks
+    .map((lines) => lines.join("\n"))
+    .filter((t) => t.trim())
+    .join("\n\f\n");
+  return { kind: "pdf", text, tables: mergeAcrossPages(tables), warnings };
+}
+
+interface TextItem {
+  str: string;
+  /** Left edge and baseline in points, y measured from the top of the page. */
+  x: number;
+  baseline: number;
+  width: number;
+  size: number;
+}
+
+interface Rule {
+  horizontal: boolean;
+  /** Centre line (y for horizontal, x for vertical) and extent along the rule. */
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** A ruled table found on one page, with the geometry needed to join it to the next page's. */
+interface PageTable {
+  page: number;
+  top: number;
+  bottom: number;
+  columns: number[];
+  rowCount: number;
+  cells: TableCell[];
+  /** Nothing but page furniture between this table and the page edge. */
+  atPageStart: boolean;
+  atPageEnd: boolean;
+}
+
+const TOLERANCE = 2;
+const MAX_RULES_PER_PAGE = 4000;
+
+/**
+ * Thin rectangles and line segments painted on the page, in top-down page coordinates.
+ * pdf.js (v5+) gives each constructPath its bounding box, so the path data need not be walked.
+ */
+function collectRules(
+  fnArray: number[],
+  argsArray: unknown[],
+  ops: Record<string, number>,
+  paintOps: Set<number>,
+  top: number,
+): Rule[] {
+  const rules: Rule[] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const saved: number[][] = [];
+  for (let i = 0; i < fnArray.length && rules.length <= MAX_RULES_PER_PAGE; i++) {
+    const fn = fnArray[i];
+    if (fn === ops.save) saved.push(ctm);
+    else if (fn === ops.restore) ctm = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === ops.transform) ctm = multiply(ctm, argsArray[i] as number[]);
+    else if (fn === ops.constructPath) {
+      const args = argsArray[i] as [number, unknown, ArrayLike<number> | null];
+      if (!paintOps.has(args[0]) || !args[2] || args[2].length < 4) continue;
+      const [x0, y0, x1, y1] = Array.from(args[2]);
+      const p = apply(ctm, x0, y0);
+      const q = apply(ctm, x1, y1);
+      const left = Math.min(p[0], q[0]);
+      const right = Math.max(p[0], q[0]);
+      const upper = top - Math.max(p[1], q[1]);
+      const lower = top - Math.min(p[1], q[1]);
+      const w = right - left;
+      const h = lower - upper;
+      if (h <= TOLERANCE && w > 3) rules.push({ horizontal: true, at: (upper + lower) / 2, from: left, to: right });
+      else if (w <= TOLERANCE && h > 3) rules.push({ horizontal: false, at: (left + right) / 2, from: upper, to: lower });
+    }
+  }
+  return rules.length > MAX_RULES_PER_PAGE ? [] : rules;
+}
+
+function multiply(m: number[], n: number[]): number[] {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function apply(m: number[], x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+interface Block {
+  y: number;
+  line: string;
+  /** Set for lines of running text, used to rejoin wrapped paragraph lines. */
+  geometry?: { left: number; right: number; size: number; baseline: number };
+}
+
+function layoutPage(items: TextItem[], rules: Rule[], page: number): { lines: string[]; pageTables: PageTable[] } {
+  const found = findTables(rules);
+  const blocks: Block[] = [];
+  const pageTables: PageTable[] = [];
+  const claimed = new Set<TextItem>();
+  for (const table of found) {
+    const inside = items.filter((item) => !claimed.has(item) && table.contains(item));
+    for (const item of inside) claimed.add(item);
+    const built = table.build(inside);
+    blocks.push(...built.rows);
+    pageTables.push({
+      page,
+      top: table.top,
+      bottom: table.bottom,
+      columns: table.columns,
+      rowCount: table.rowCount,
+      cells: built.cells,
+      atPageStart: false,
+      atPageEnd: false,
+    });
+  }
+  const loose = items.filter((item) => !claimed.has(item));
+  blocks.push(...groupLines(loose));
+  blocks.sort((a, b) => a.y - b.y);
+  for (const t of pageTables) {
+    t.atPageStart = !blocks.some((b) => b.geometry && b.y < t.top && !isPageFurniture(b.line));
+    t.atPageEnd = !blocks.some((b) => b.geometry && b.y > t.bottom && !isPageFurniture(b.line));
+  }
+  return { lines: joinWrappedLines(blocks), pageTables };
+}
+
+/** Page numbers such as "- 4 -", "第 4 页", "4/12". */
+function isPageFurniture(line: string): boolean {
+  return /^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,3})\s*$/.test(line);
+}
+
+/** Groups items sharing a baseline into lines; far-apart items get a tab, near ones a space. */
+function groupLines(items: TextItem[]): Block[] {
+  const sorted = [...items].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  const groups: TextItem[][] = [];
+  for (const item of sorted) {
+    const current = groups[groups.length - 1];
+    if (current && Math.abs(item.baseline - current[0].baseline) <= Math.min(item.size, current[0].size) * 0.45) current.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    let line = "";
+    let end = -Infinity;
+    for (const item of group) {
+      const gap = item.x - end;
+      if (line) line += gap > item.size * 1.5 ? "\t" : gap > item.size * 0.2 ? " " : "";
+      line += item.str;
+      end = Math.max(end, item.x + item.width);
+    }
+    const size = Math.max(...group.map((i) => i.size));
+    return {
+      y: group[0].baseline - size,
+      line: line.replace(/[ \u00a0\u3000]+/g, " ").replace(/ *\t */g, "\t").trim(),
+      geometry: { left: group[0].x, right: end, size, baseline: group[0].baseline },
+    };
+  });
+}
+
+/**
+ * Rejoins the visual lines of one paragraph: a line that reaches the right margin continues on
+ * the next when that one starts no further right, is the same size and follows directly.
+ * Lines with tabs (table-like) are never joined.
+ */
+function joinWrappedLines(blocks: Block[]): string[] {
+  const texts = blocks.filter((b) => b.geometry && !b.line.includes("\t"));
+  const rightMargin = texts.length > 0 ? Math.max(...texts.map((b) => b.geometry!.right)) : 0;
+  const out: string[] = [];
+  let previous: Block | null = null;
+  for (const block of blocks) {
+    if (!block.line) continue;
+    const g = block.geometry;
+    const p = previous?.geometry;
+    if (
+      previous &&
+      g &&
+      p &&
+      !previous.line.includes("\t") &&
+      !block.line.includes("\t") &&
+      p.right >= rightMargin - p.size * 1.5 &&
+      Math.abs(g.size - p.size) < 0.5 &&
+      g.baseline - p.baseline > 0 &&
+      g.baseline - p.baseline <= p.size * 2.2 &&
+      g.left <= p.left + p.size * 0.5 &&
+      !isPageFurniture(block.line)
+    ) {
+      const joiner = /[A-Za-z0-9]$/.test(out[out.length - 1]) && /^[A-Za-z0-9]/.test(block.line) ? " " : "";
+      out[out.length - 1] += joiner + block.line;
+      previous = block;
+      continue;
+    }
+    out.push(block.line);
+    previous = block;
+  }
+  return out;
+}
+
+/** A (possibly merged) cell of a ruled table: slot rows r0..r1, columns c0..c1. */
+interface TableCell {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+  text: string;
+}
+
+interface FoundTable {
+  top: number;
+  bottom: number;
+  columns: number[];
+  rowCount: number;
+  contains(item: TextItem): boolean;
+  build(items: TextItem[]): { rows: Block[]; cells: TableCell[] };
+}
+
+/** Connected groups of horizontal and vertical rules that outline at least a 1×2 table. */
+function findTables(rules: Rule[]): FoundTable[] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const box = (r: Rule) =>
+    r.horizontal
+      ? { x0: r.from - TOLERANCE, x1: r.to + TOLERANCE, y0: r.at - TOLERANCE, y1: r.at + TOLERANCE }
+      : { x0: r.at - TOLERANCE, x1: r.at + TOLERANCE, y0: r.from - TOLERANCE, y1: r.to + TOLERANCE };
+  const boxes = rules.map(box);
+  for (let i = 0; i < rules.length; i++) {
+    for (let j = i + 1; j < rules.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1) {
+        const ra = find(i);
+        const rb = find(j);
+        if (ra !== rb) parent[ra] = rb;
+      }
+    }
+  }
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((r, i) => {
+    const root = find(i);
+    const list = groups.get(root) ?? [];
+    list.push(r);
+    groups.set(root, list);
+  });
+  const tables: FoundTable[] = [];
+  for (const group of groups.values()) {
+    const table = ruledTable(group);
+    if (table) tables.push(table);
+  }
+  return tables.sort((a, b) => a.top - b.top);
+}
+
+function clusterPositions(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const v of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && v - last[last.length - 1] <= TOLERANCE) last.push(v);
+    else clusters.push([v]);
+  }
+  return clusters.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
+}
+
+function ruledTable(rules: Rule[]): FoundTable | null {
+  const horizontal = rules.filter((r) => r.horizontal);
+  const vertical = rules.filter((r) => !r.horizontal);
+  const ys = clusterPositions(horizontal.map((r) => r.at));
+  const xs = clusterPositions(vertical.map((r) => r.at));
+  if (ys.length < 2 || xs.length < 2) return null;
+  const rowCount = ys.length - 1;
+  const colCount = xs.length - 1;
+  if (rowCount * colCount > 100_000) return null;
+  const top = ys[0];
+  const bottom = ys[ys.length - 1];
+  const left = xs[0];
+  const right = xs[xs.length - 1];
+  // Too small to hold text (a box drawn around a check mark, a double underline).
+  if (bottom - top < 6 || right - left < 6) return null;
+
+  const hasVertical = (x: number, y: number) =>
+    vertical.some((r) => Math.abs(r.at - x) <= TOLERANCE && r.from - TOLERANCE <= y && y <= r.to + TOLERANCE);
+  const hasHorizontal = (y: number, x: number) =>
+    horizontal.some((r) => Math.abs(r.at - y) <= TOLERANCE && r.from - TOLERANCE <= x && x <= r.to + TOLERANCE);
+
+  // Slots with no rule between them belong to one merged cell.
+  const slot = (r: number, c: number) => r * colCount + c;
+  const parent = Array.from({ length: rowCount * colCount }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let r = 0; r < rowCount; r++) {
+    const midY = (ys[r] + ys[r + 1]) / 2;
+    for (let c = 0; c < colCount; c++) {
+      const midX = (xs[c] + xs[c + 1]) / 2;
+      if (c + 1 < colCount && !hasVertical(xs[c + 1], midY)) union(slot(r, c), slot(r, c + 1));
+      if (r + 1 < rowCount && !hasHorizontal(ys[r + 1], midX)) union(slot(r, c), slot(r + 1, c));
+    }
+  }
+  interface Cell extends TableCell {
+    items: TextItem[];
+  }
+  const cells = new Map<number, Cell>();
+  for (let r = 0; r < rowCount; r++) {
+    for (let c = 0; c < colCount; c++) {
+      const root = find(slot(r, c));
+      const cell = cells.get(root);
+      if (!cell) cells.set(root, { r0: r, c0: c, r1: r, c1: c, items: [], text: "" });
+      else {
+        cell.r0 = Math.min(cell.r0, r);
+        cell.c0 = Math.min(cell.c0, c);
+        cell.r1 = Math.max(cell.r1, r);
+        cell.c1 = Math.max(cell.c1, c);
+      }
+    }
+  }
+  const indexIn = (edges: number[], v: number) => {
+    for (let i = 0; i < edges.length - 1; i++) if (v < edges[i + 1]) return i;
+    return edges.length - 2;
+  };
+  const centre = (item: TextItem) => ({ x: item.x + item.width / 2, y: item.baseline - item.size * 0.35 });
+  return {
+    top,
+    bottom,
+    columns: xs,
+    rowCount,
+    contains(item) {
+      const { x, y } = centre(item);
+      return x >= left - TOLERANCE && x <= right + TOLERANCE && y >= top - TOLERANCE && y <= bottom + TOLERANCE;
+    },
+    build(items) {
+      for (const item of items) {
+        const { x, y } = centre(item);
+        cells.get(find(slot(indexIn(ys, y), indexIn(xs, x))))!.items.push(item);
+      }
+      for (const cell of cells.values()) cell.text = cellText(cell.items);
+      const rows: Block[] = [];
+      for (let r = 0; r < rowCount; r++) {
+        const origins: string[] = [];
+        for (let c = 0; c < colCount; c++) {
+          const cell = cells.get(find(slot(r, c)))!;
+          if (cell.r0 === r && cell.c0 === c) origins.push(cell.text);
+        }
+        const line = origins.join("\t");
+        if (line.trim()) rows.push({ y: ys[r], line });
+      }
+      const plain = [...cells.values()].map(({ r0, c0, r1, c1, text }) => ({ r0, c0, r1, c1, text }));
+      return { rows, cells: plain };
+    },
+  };
+}
+
+/** A cell's text: its visual lines top to bottom, joined without separator like a wrapped label. */
+function cellText(items: TextItem[]): string {
+  if (items.length === 0) return "";
+  const lines = groupLines(items);
+  return joinCellPieces(lines.map((l) => l.line));
+}
+
+/**
+ * Chromium splits a table at a page break. When a table ends its page and the next page starts
+ * with a table spanning the same width whose column rules agree (one piece may lack rules the
+ * other has, e.g. label columns merged in every row of the first piece), they are one table.
+ */
+function mergeAcrossPages(tables: PageTable[]): Grid[] {
+  const out: PageTable[] = [];
+  for (const table of tables) {
+    const last = out[out.length - 1];
+    if (last && table.page === last.page + 1 && last.atPageEnd && table.atPageStart && compatibleColumns(last.columns, table.columns)) {
+      const columns = clusterPositions([...last.columns, ...table.columns]);
+      const remap = (from: number[], cell: TableCell, rowOffset: number): TableCell => ({
+        r0: cell.r0 + rowOffset,
+        r1: cell.r1 + rowOffset,
+        c0: nearestIndex(columns, from[cell.c0]),
+        c1: nearestIndex(columns, from[cell.c1 + 1]) - 1,
+        text: cell.text,
+      });
+      out[out.length - 1] = {
+        ...table,
+        columns,
+        rowCount: last.rowCount + table.rowCount,
+        cells: [...last.cells.map((c) => remap(last.columns, c, 0)), ...table.cells.map((c) => remap(table.columns, c, last.rowCount))],
+      };
+    } else out.push(table);
+  }
+  return out.map(toGrid);
+}
+
+function compatibleColumns(a: number[], b: number[]): boolean {
+  const near = (x: number, list: number[]) => list.some((y) => Math.abs(x - y) <= TOLERANCE * 2);
+  if (Math.abs(a[0] - b[0]) > TOLERANCE * 2 || Math.abs(a[a.length - 1] - b[b.length - 1]) > TOLERANCE * 2) return false;
+  const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
+  return fewer.every((x) => near(x, more));
+}
+
+function nearestIndex(list: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < list.length; i++) if (Math.abs(list[i] - x) < Math.abs(list[best] - x)) best = i;
+  return best;
+}
+
+function toGrid(table: PageTable): Grid {
+  const width = table.columns.length - 1;
+  const grid: Grid = Array.from({ length: table.rowCount }, () =>
+    Array.from({ length: width }, (): GridCell => ({ text: "", origin: true, rowSpan: 1, colSpan: 1 })),
+  );
+  for (const cell of table.cells) {
+    const rowSpan = cell.r1 - cell.r0 + 1;
+    const colSpan = cell.c1 - cell.c0 + 1;
+    for (let r = cell.r0; r <= cell.r1; r++) {
+      for (let c = cell.c0; c <= cell.c1; c++) {
+        grid[r][c] = { text: cell.text, origin: r === cell.r0 && c === cell.c0, rowSpan, colSpan };
+      }
+    }
+  }
+  return grid;
+}
+
+/**
+ * Node 20 lacks ArrayBuffer.prototype.transferToFixedLength (ES2024), which pdf.js uses while
+ * loading fonts; without it the drawing operators after the first text are lost. A copying
+ * stand-in is enough here.
+ */
+function installArrayBufferPolyfill(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
+  if (typeof proto.transferToFixedLength === "function") return;
+  Object.defineProperty(ArrayBuffer.prototype, "transferToFixedLength", {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length?: number) {
+      const out = new ArrayBuffer(length ?? this.byteLength);
+      new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(this.byteLength, out.byteLength)));
+      return out;
+    },
+  });
 }
