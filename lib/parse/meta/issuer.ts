@@ -1,0 +1,298 @@
+/**
+ * Splits a title's issuer into the places it names and the body that follows:
+ *   北京市通州区于家务回族乡人民政府 → [北京市][通州区][于家务回族乡] + 人民政府
+ *   济宁高新区王因街道办事处         → [济宁(市)][高新区 (zone)][王因街道] + 办事处
+ *   平潭综合实验区公安局             → [平潭综合实验区 (zone)] + 公安局
+ *   沐阳县人民政府                   → [沭阳县 (OCR-corrected)] + 人民政府
+ * Each place is matched against the national division index, narrowed by the places before it.
+ */
+import {
+  ancestorAt,
+  divisionIndex,
+  findByName,
+  findByNameOrAlias,
+  isWithin,
+  type Division,
+  type DivisionLevel,
+} from "./divisions";
+import { contextScore } from "./context";
+
+export interface PlaceSegment {
+  /** The place's name as it should be reported (after any OCR correction). */
+  text: string;
+  /** The characters as printed. */
+  printed: string;
+  type: "division" | "zone" | "unknown";
+  /** Units this segment may be, narrowed by the segments before it; empty when unknown. */
+  divisions: Division[];
+  /** The level this place sits at (from the unit found, or from its suffix). */
+  level: DivisionLevel | "zone";
+  /** in-city: a county-level zone inside a city (济宁高新区); own: a zone named after a county it replaces (平潭综合实验区). */
+  zonePlacement?: "in-city" | "own";
+  /** For an "own" zone: the province of the county it is named after. */
+  province?: string | null;
+}
+
+export interface ParsedIssuer {
+  segments: PlaceSegment[];
+  /** What follows the places: 人民政府, 办事处, 公安局, 人民政府办公厅, "" … */
+  body: string;
+  warnings: string[];
+}
+
+const ZONE_WORDS = [
+  "综合实验区",
+  "综合试验区",
+  "高新技术产业开发区",
+  "高新技术开发区",
+  "经济技术开发区",
+  "经济开发区",
+  "高新区",
+  "经开区",
+  "工业园区",
+  "产业园区",
+  "开发区",
+  "新区",
+  "自贸区",
+  "保税区",
+  "管理区",
+  "示范区",
+  "实验区",
+  "试验区",
+  "度假区",
+  "风景区",
+];
+const ZONE = new RegExp(`^([\\u4e00-\\u9fa5]{0,8}?)(${ZONE_WORDS.join("|")})`);
+
+function zoneKey(word: string): RegExp {
+  if (/高新/.test(word)) return /高新/;
+  if (/经开|经济/.test(word)) return /经济(技术)?开发区|经开/;
+  return new RegExp(word);
+}
+
+/** What may follow a short form (丰台, 淮安) for it to be read as a place, not part of a word. */
+const AFTER_ALIAS = /^(人民政府|政府|党委|管委会|$)/;
+/** Names of places the index lacks (new towns, OCR errors), recognised by their suffix. */
+const UNKNOWN_TOWNSHIP = /^([\u4e00-\u9fa5]{1,8}?(?:街道|民族乡|乡|镇|苏木))(?=办事处|人民政府|政府|党委|$)/;
+const UNKNOWN_COUNTY = /^([\u4e00-\u9fa5]{1,6}?(?:自治县|县|区|市|旗))(?=人民政府|政府|$)/;
+
+/** Pairs of characters OCR confuses in place names (one stroke apart). */
+const OCR_CONFUSABLE_PAIRS = [
+  "沐沭",
+  "毫亳",
+  "睢雎",
+  "淅浙",
+  "泸沪",
+  "茌茬",
+  "汨汩",
+  "己已",
+  "未末",
+  "土士",
+  "日曰",
+  "戍戌",
+  "大太",
+  "于干",
+  "王玉",
+  "泗泅",
+  "栾滦",
+  "郧陨",
+  "邗刊",
+  "崂涝",
+];
+
+function confusable(a: string, b: string): boolean {
+  return OCR_CONFUSABLE_PAIRS.some((pair) => pair.includes(a) && pair.includes(b) && a !== b);
+}
+
+/** Divisions narrowed to those inside the previous segment's units, when that leaves any. */
+function narrow(found: Division[], previous: PlaceSegment | undefined): Division[] {
+  if (!previous || previous.divisions.length === 0) return found;
+  const inside = found.filter((division) =>
+    previous.divisions.some((ancestor) => division !== ancestor && isWithin(division, ancestor)),
+  );
+  return inside.length > 0 ? inside : found;
+}
+
+function levelOf(divisions: Division[], fallback: DivisionLevel): DivisionLevel {
+  const levels = new Set(divisions.map((division) => division.level));
+  return levels.size === 1 ? [...levels][0] : fallback;
+}
+
+function levelFromSuffix(name: string): DivisionLevel {
+  if (/(街道|乡|镇|苏木)$/.test(name)) return "township";
+  if (/(省|自治区)$/.test(name)) return "province";
+  if (/(自治州|地区|盟)$/.test(name)) return "city";
+  return "county";
+}
+
+export function parseIssuer(issuer: string, context: string): ParsedIssuer {
+  const segments: PlaceSegment[] = [];
+  const warnings: string[] = [];
+  let position = 0;
+  while (position < issuer.length) {
+    const rest = issuer.slice(position);
+    const previous = segments[segments.length - 1];
+    const segment =
+      matchFullName(rest, previous) ??
+      matchZone(rest, previous, segments) ??
+      matchAlias(rest, previous) ??
+      matchUnknown(rest, previous, context, warnings);
+    if (!segment) break;
+    segments.push(segment);
+    position += segment.printed.length;
+  }
+  return { segments, body: issuer.slice(position), warnings };
+}
+
+function matchFullName(rest: string, previous: PlaceSegment | undefined): PlaceSegment | null {
+  for (let length = Math.min(rest.length, 24); length >= 2; length -= 1) {
+    const name = rest.slice(0, length);
+    const found = findByName(name);
+    if (found.length === 0) continue;
+    const divisions = narrow(found, previous);
+    return { text: name, printed: name, type: "division", divisions, level: levelOf(divisions, levelFromSuffix(name)) };
+  }
+  return null;
+}
+
+function matchAlias(rest: string, previous: PlaceSegment | undefined): PlaceSegment | null {
+  const index = divisionIndex();
+  for (let length = Math.min(rest.length, 10); length >= 2; length -= 1) {
+    const alias = rest.slice(0, length);
+    const found = index.byAlias.get(alias);
+    if (!found) continue;
+    const after = rest.slice(length);
+    if (!AFTER_ALIAS.test(after) && !startsWithPlace(after)) continue;
+    const divisions = narrow(found, previous);
+    return { text: alias, printed: alias, type: "division", divisions, level: levelOf(divisions, "county") };
+  }
+  return null;
+}
+
+function startsWithPlace(text: string): boolean {
+  for (let length = Math.min(text.length, 24); length >= 2; length -= 1) {
+    if (findByName(text.slice(0, length)).length > 0) return true;
+  }
+  return ZONE.test(text);
+}
+
+function matchZone(rest: string, previous: PlaceSegment | undefined, segments: PlaceSegment[]): PlaceSegment | null {
+  const match = ZONE.exec(rest);
+  if (!match) return null;
+  const [whole, prefix, word] = match;
+  const key = zoneKey(word);
+  const countiesUnder = (parents: Division[]) =>
+    divisionIndex().counties.filter(
+      (county) => key.test(county.name) && parents.some((parent) => isWithin(county, parent)),
+    );
+
+  if (prefix === "") {
+    const parents = previous?.divisions ?? [];
+    return {
+      text: word,
+      printed: whole,
+      type: "zone",
+      divisions: parents.length ? countiesUnder(parents) : [],
+      level: "zone",
+      zonePlacement: parents.length ? "in-city" : "own",
+    };
+  }
+  const named = narrow(findByNameOrAlias(prefix), previous);
+  const cities = named.filter((division) => division.level === "city");
+  if (cities.length > 0 && cities.length === named.length) {
+    // 济宁高新区: the city, then the zone inside it, reported under the name the text uses.
+    segments.push({ text: prefix, printed: prefix, type: "division", divisions: cities, level: levelOf(cities, "city") });
+    return { text: word, printed: word, type: "zone", divisions: countiesUnder(cities), level: "zone", zonePlacement: "in-city" };
+  }
+  // 平潭综合实验区: a zone named after a county it replaces; only the province is certain.
+  const provinces = new Set(named.map((division) => ancestorAt(division, "province")?.name ?? null));
+  const province = provinces.size === 1 ? [...provinces][0] : null;
+  return { text: whole, printed: whole, type: "zone", divisions: [], level: "zone", zonePlacement: "own", province };
+}
+
+function matchUnknown(
+  rest: string,
+  previous: PlaceSegment | undefined,
+  context: string,
+  warnings: string[],
+): PlaceSegment | null {
+  const township = UNKNOWN_TOWNSHIP.exec(rest);
+  const county = township ? null : UNKNOWN_COUNTY.exec(rest);
+  const printed = township?.[1] ?? county?.[1];
+  if (!printed) return null;
+  const level: DivisionLevel = township ? "township" : levelFromSuffix(printed);
+  const correction = correctOcr(printed, level, previous, context);
+  if (correction) {
+    const { division, reason } = correction;
+    warnings.push(
+      `agency: "${printed}" is not a known place; read as ${division.name} (${regionLabel(division)}), one character away${
+        reason ? `; ${reason}` : ""
+      } (likely an OCR error)`,
+    );
+    return { text: division.name, printed, type: "division", divisions: [division], level: division.level };
+  }
+  return { text: printed, printed, type: "unknown", divisions: [], level };
+}
+
+function regionLabel(division: Division): string {
+  const names: string[] = [];
+  for (let node = division.parent; node; node = node.parent) if (!node.placeholder) names.unshift(node.name);
+  return names.join(" ") || division.name;
+}
+
+function oneCharApart(a: string, b: string): number {
+  if (a.length !== b.length) return -1;
+  let at = -1;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at;
+}
+
+/**
+ * A name the index lacks that is one character (not the suffix) away from a real unit of the same
+ * level, inside the places named before it: corrected only when a single unit remains after the
+ * text's other place names and the OCR-confusable pairs have been weighed.
+ */
+function correctOcr(
+  printed: string,
+  level: DivisionLevel,
+  previous: PlaceSegment | undefined,
+  context: string,
+): { division: Division; reason: string | null } | null {
+  const index = divisionIndex();
+  const pool =
+    level === "township"
+      ? previous && previous.divisions.length > 0
+        ? index.all.filter(
+            (division) =>
+              division.level === "township" && previous.divisions.some((parent) => isWithin(division, parent)),
+          )
+        : [] // 41,000 townships nationwide: a one-character match alone is never certain.
+      : index.counties.filter(
+          (division) => !previous || previous.divisions.length === 0 || previous.divisions.some((p) => isWithin(division, p)),
+        );
+  const near = pool.filter((division) => {
+    const at = oneCharApart(division.name, printed);
+    return at >= 0 && at < printed.length - 1;
+  });
+  if (near.length === 0) return null;
+  if (near.length === 1) return { division: near[0], reason: null };
+  const scored = near.map((division) => ({ division, score: contextScore(division, context) }));
+  const best = Math.max(...scored.map((entry) => entry.score));
+  if (best > 0) {
+    const top = scored.filter((entry) => entry.score === best);
+    if (top.length === 1) return { division: top[0].division, reason: "the only one the text's other place names support" };
+  }
+  const lookalike = near.filter((division) => {
+    const at = oneCharApart(division.name, printed);
+    return confusable(division.name[at], printed[at]);
+  });
+  if (lookalike.length === 1) {
+    const at = oneCharApart(lookalike[0].name, printed);
+    return { division: lookalike[0], reason: `${printed[at]} and ${lookalike[0].name[at]} are a common OCR confusion` };
+  }
+  return null;
+}

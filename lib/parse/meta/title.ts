@@ -1,0 +1,61 @@
+/**
+ * Finds the report's title: `<issuer><year>年(度)政府信息公开工作年度报告`, or the year first
+ * (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), or the issuer on the line above
+ * (`淮安市人民政府` / `2024 年政府信息公开工作年度报告`), or the title wrapped over two lines.
+ */
+import { compact } from "./text";
+
+export interface TitleMatch {
+  /** The body the title names, whitespace removed; null when the title names none. */
+  issuer: string | null;
+  year: number;
+  /** Index into the lines given. */
+  line: number;
+  text: string;
+}
+
+const NAME_CHARS = "\\u4e00-\\u9fa5（）()·";
+const TITLE = new RegExp(
+  `^(?<issuer>[${NAME_CHARS}]{0,40}?)(?<year>(?:19|20)\\d{2})年(?:度)?(?<after>[${NAME_CHARS}]{0,40}?)(?:政府信息公开|政务公开|信息公开)`,
+);
+const REPORT_WORD = /报告|年报/;
+/** How a line that is only a body's name ends: 人民政府, 办事处, 街道, 乡, 镇, 局, 委员会, 管委会 … */
+const ISSUER_LINE = new RegExp(
+  `^[${NAME_CHARS}]{2,40}(政府|办公厅|办公室|办事处|街道|乡|镇|苏木|局|委员会|委|厅|管委会|管理委员会|实验区|开发区|新区|中心|院|署|区|县|市|旗)$`,
+);
+
+/** How many leading lines may hold the title: site pages put ~60 lines of menus before it. */
+const SEARCH_LINES = 150;
+
+export function findTitle(lines: string[]): TitleMatch | null {
+  const limit = Math.min(lines.length, SEARCH_LINES);
+  for (let i = 0; i < limit; i += 1) {
+    const line = cleanLine(lines[i]);
+    const match = TITLE.exec(line);
+    if (!match?.groups) continue;
+    const rest = line.slice(match[0].length);
+    const next = i + 1 < lines.length ? cleanLine(lines[i + 1]) : "";
+    if (!REPORT_WORD.test(rest.slice(0, 16)) && !REPORT_WORD.test(next.slice(0, 12))) continue;
+    const year = Number(match.groups.year);
+    let issuer = tidyIssuer(match.groups.issuer) || tidyIssuer(match.groups.after);
+    if (!issuer && i > 0) {
+      const previous = cleanLine(lines[i - 1]);
+      if (ISSUER_LINE.test(previous)) issuer = tidyIssuer(previous);
+    }
+    return { issuer: issuer || null, year, line: i, text: lines[i] };
+  }
+  return null;
+}
+
+function cleanLine(line: string): string {
+  // Page markers (`- 1 -`) and list bullets carry no words.
+  return compact(line).replace(/^[-—–=·•*]+\d*[-—–=]*/, "");
+}
+
+function tidyIssuer(raw: string | undefined): string {
+  if (!raw) return "";
+  return raw
+    .replace(/^关于/, "")
+    .replace(/(的|之)$/, "")
+    .replace(/[（(]\s*[）)]/g, "");
+}
