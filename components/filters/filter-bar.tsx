@@ -8,7 +8,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, AGENCY_LEVELS, AGENCY_LEVEL_LABELS } from "../../lib/report/catalog";
-import { cityOptions, countyOptions, hrefWith, nextSearchParams, provinceOptions, toSearchParams, type Lang, type RegionTriple } from "./filter-params";
+import { hrefWith, nextSearchParams, toSearchParams, type Lang } from "./filter-params";
 
 const messages = {
   zh: {
@@ -71,7 +71,13 @@ export interface FilterBarProps {
   params: Record<string, string | string[] | undefined>;
   /** Years that have reports, for the year selects. */
   years: number[];
-  regions: RegionTriple[];
+  /**
+   * The region cascade from the filter options query: provinces with reports, the cities of the chosen
+   * province, the counties of the chosen province (and city).
+   */
+  provinces: string[];
+  cities: string[];
+  counties: string[];
   /** Show the group-by select (compare page). */
   showGroupBy?: boolean;
   /** Offer these metrics (trends page). */
@@ -92,7 +98,9 @@ export function FilterBar({
   lang,
   params,
   years,
-  regions,
+  provinces,
+  cities,
+  counties,
   showGroupBy = false,
   metrics,
   defaultMetric,
@@ -127,9 +135,6 @@ export function FilterBar({
   const kind = listValue(params.kind);
   const level = listValue(params.level);
   const yearsDesc = [...years].sort((a, b) => b - a);
-  const provinces = provinceOptions(regions);
-  const cities = cityOptions(regions, province || undefined);
-  const counties = countyOptions(regions, province || undefined, city || undefined);
   // Keep a value from the URL selectable even when no option lists it (e.g. a region without reports).
   const withCurrent = (opts: string[], cur: string) => (cur !== "" && !opts.includes(cur) ? [cur, ...opts] : opts);
 

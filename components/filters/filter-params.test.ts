@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReportFilters } from "../../lib/filters/report-filters";
-import { cityOptions, countyOptions, exportHref, nextSearchParams, provinceOptions } from "./filter-params";
+import { exportHref, nextSearchParams } from "./filter-params";
 
 describe("nextSearchParams", () => {
   it("sets a key and drops the page", () => {
@@ -28,28 +28,6 @@ describe("nextSearchParams", () => {
 
   it("accepts a Next searchParams object", () => {
     expect(nextSearchParams({ year: "2023", kind: ["street", "town"] }, { q: "x" }).getAll("kind")).toEqual(["street", "town"]);
-  });
-});
-
-describe("region cascade", () => {
-  const regions = [
-    { province: "江苏省", city: "淮安市", county: "洪泽区" },
-    { province: "江苏省", city: "淮安市", county: null },
-    { province: "江苏省", city: "宿迁市", county: "沭阳县" },
-    { province: "北京市", city: null, county: "丰台区" },
-    { province: "福建省", city: null, county: "平潭综合实验区" },
-    { province: null, city: null, county: null },
-  ];
-  it("offers provinces, then that province's cities, then that city's counties", () => {
-    expect(provinceOptions(regions)).toEqual(["北京市", "福建省", "江苏省"].sort((a, b) => a.localeCompare(b, "zh-CN")));
-    expect(cityOptions(regions, "江苏省")).toEqual(["淮安市", "宿迁市"].sort((a, b) => a.localeCompare(b, "zh-CN")));
-    expect(cityOptions(regions, undefined)).toEqual([]);
-    expect(countyOptions(regions, "江苏省", "淮安市")).toEqual(["洪泽区"]);
-  });
-  it("offers the counties of a province without cities (直辖市)", () => {
-    expect(cityOptions(regions, "北京市")).toEqual([]);
-    expect(countyOptions(regions, "北京市", undefined)).toEqual(["丰台区"]);
-    expect(countyOptions(regions, "江苏省", undefined)).toEqual([]);
   });
 });
 

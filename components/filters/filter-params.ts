@@ -1,16 +1,9 @@
 /**
- * The pure half of the filter bar: how a change to one control turns into the next URL, and the
- * province → city → county cascade built from the regions that have reports. The URL is the state;
+ * The pure half of the filter bar: how a change to one control turns into the next URL (changing the
+ * province clears city and county, a year clears a range, paging restarts). The URL is the state;
  * lib/filters/report-filters.ts parses it on the server.
  */
 export type Lang = "zh" | "en";
-
-/** One region that has agencies, as the region options query returns it. */
-export interface RegionTriple {
-  province: string | null;
-  city: string | null;
-  county: string | null;
-}
 
 /** Keys whose value depends on another: changing the key clears its dependants. */
 const DEPENDANTS: Record<string, string[]> = {
@@ -54,33 +47,6 @@ export function toSearchParams(input: URLSearchParams | Record<string, string | 
 export function hrefWith(pathname: string, params: URLSearchParams): string {
   const qs = params.toString();
   return qs === "" ? pathname : `${pathname}?${qs}`;
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b, "zh-CN");
-
-export function provinceOptions(regions: readonly RegionTriple[]): string[] {
-  return [...new Set(regions.map((r) => r.province).filter((x): x is string => x !== null))].sort(byName);
-}
-
-export function cityOptions(regions: readonly RegionTriple[], province: string | undefined): string[] {
-  if (!province) return [];
-  return [...new Set(regions.filter((r) => r.province === province).map((r) => r.city).filter((x): x is string => x !== null))].sort(byName);
-}
-
-/**
- * Counties of the chosen province and city. Without a city, a province's counties that have no city
- * (直辖市: 北京市 → 丰台区) are offered, as the filter schema allows county without city.
- */
-export function countyOptions(regions: readonly RegionTriple[], province: string | undefined, city: string | undefined): string[] {
-  if (!province) return [];
-  return [
-    ...new Set(
-      regions
-        .filter((r) => r.province === province && (city ? r.city === city : r.city === null))
-        .map((r) => r.county)
-        .filter((x): x is string => x !== null),
-    ),
-  ].sort(byName);
 }
 
 /** The CSV export of exactly the filters in `params` (page/pageSize are a list's paging, not a filter). */
