@@ -1,0 +1,43 @@
+/**
+ * Groups a token stream into "label, then its numbers" pieces. In a real table a row ends at
+ * its last cell; in text layouts numbers run on until the next label (one cell per line, or
+ * numbers on their own line after a wrapped label).
+ */
+import { normalizeLabel } from "./normalize";
+import type { Token, ValueToken } from "./tokens";
+
+export interface Group {
+  /** Normalised text of every label piece since the previous numbers. */
+  label: string;
+  values: ValueToken[];
+}
+
+export function makeGroups(tokens: readonly Token[], rowsEndAtLineEnd: boolean): Group[] {
+  const groups: Group[] = [];
+  let label: string[] = [];
+  let values: ValueToken[] = [];
+  const flush = () => {
+    groups.push({ label: normalizeLabel(label.join("")), values });
+    label = [];
+    values = [];
+  };
+  let rowHasText = false;
+  for (const t of tokens) {
+    if (t.t === "eol") {
+      if (values.length > 0) flush();
+      rowHasText = false;
+      continue;
+    }
+    if (t.t === "text") {
+      if (values.length > 0) flush();
+      label.push(t.s);
+      rowHasText = true;
+      continue;
+    }
+    // Empty cells to the left of a row's label are layout padding, not values.
+    if (rowsEndAtLineEnd && t.t === "blank" && !rowHasText && values.length === 0 && label.length === 0) continue;
+    values.push(t);
+  }
+  if (values.length > 0 || label.length > 0) flush();
+  return groups;
+}

@@ -1,0 +1,138 @@
+/**
+ * Row labels of the three tables, matched by meaning: each row has patterns for the words that
+ * make it unique (and the typos seen in real reports), tried on the normalised label text.
+ * Row keys come from lib/report/catalog.ts; the patterns are the only new knowledge here.
+ */
+import { APPLICATION_ROWS, type ReportFormat } from "../../report/catalog";
+
+export interface RowDef {
+  /** Field key prefix: "active.rules" or "apps.denied.state_secret". */
+  key: string;
+  /** Column suffixes in printed order ("" when the row is a single value keyed by `key`). */
+  cells: readonly string[];
+  patterns: readonly RegExp[];
+  /** What kind of numbers the row holds, for choosing between digit-run readings. */
+  kind: RowKind;
+}
+
+export type RowKind =
+  | "docs2021" // issued / repealed / in force
+  | "docs2019" // made / published / total
+  | "items2019" // previous items / change / decisions
+  | "fees2019" // previous items / change
+  | "procurement" // items / amount
+  | "single" // one number
+  | "apps"; // six applicant columns and their total
+
+const APP_COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"] as const;
+
+const ACTIVE_2021: RowDef[] = [
+  { key: "active.rules", cells: ["issued", "repealed", "in_force"], patterns: [/规章/], kind: "docs2021" },
+  { key: "active.normative", cells: ["issued", "repealed", "in_force"], patterns: [/规范性文件/], kind: "docs2021" },
+  { key: "active.licensing", cells: [""], patterns: [/行政许可/], kind: "single" },
+  { key: "active.penalty", cells: [""], patterns: [/行政处罚/], kind: "single" },
+  { key: "active.enforcement", cells: [""], patterns: [/行政强制/], kind: "single" },
+  { key: "active.fees", cells: [""], patterns: [/事业性收费/], kind: "single" },
+];
+
+const ACTIVE_2019: RowDef[] = [
+  { key: "active.rules", cells: ["made", "published", "total"], patterns: [/规章/], kind: "docs2019" },
+  { key: "active.normative", cells: ["made", "published", "total"], patterns: [/规范性文件/], kind: "docs2019" },
+  { key: "active.licensing", cells: ["prev", "change", "decisions"], patterns: [/行政许可/], kind: "items2019" },
+  { key: "active.other_services", cells: ["prev", "change", "decisions"], patterns: [/对外管理服务/], kind: "items2019" },
+  { key: "active.penalty", cells: ["prev", "change", "decisions"], patterns: [/行政处罚/], kind: "items2019" },
+  { key: "active.enforcement", cells: ["prev", "change", "decisions"], patterns: [/行政强制/], kind: "items2019" },
+  { key: "active.fees", cells: ["prev", "change"], patterns: [/事业性收费/], kind: "fees2019" },
+  { key: "active.procurement", cells: ["items", "amount"], patterns: [/集中采购/], kind: "procurement" },
+];
+
+const APP_PATTERNS: Record<string, RegExp[]> = {
+  new: [/本年新收/, /新收.{0,6}申请/],
+  carried_over: [/上年结转/, /上一?年度?结转/],
+  granted: [/予以公开/],
+  partial: [/部分公开/],
+  "denied.state_secret": [/国家秘密/],
+  "denied.prohibited_by_law": [/禁止公开/, /行政止公开/, /其他法律行政/],
+  "denied.three_safeties": [/三安全一稳定/, /危及/],
+  "denied.third_party": [/第三方/],
+  "denied.internal_affairs": [/内部事务/],
+  "denied.process_info": [/过程性/],
+  "denied.enforcement_files": [/执法案卷/],
+  "denied.query_items": [/查询事项/, /行政查询/],
+  "unavailable.not_held": [/不掌握/],
+  "unavailable.needs_creation": [/另行制作/, /没有现成/],
+  "unavailable.unclear": [/仍不明确/, /补正后/],
+  "rejected.petition": [/信访/, /举报投诉/],
+  "rejected.duplicate": [/重复申请/],
+  "rejected.publication": [/出版物/],
+  "rejected.excessive": [/大量反复/, /反复申请/],
+  "rejected.confirmation": [/重新出具/, /确认或/, /已获取信息/],
+  "other.no_correction": [/不补正/],
+  "other.no_fee": [/收费通知/, /缴纳费用/, /逾期未按/],
+  "other.misc": [/3[.、,]?其他(?!处理|法律|对外|结果|组织|情形)/],
+  "other.combined": [/六\)?其他(?:处理)?/],
+  total: [/七\)?总[计记]/, /^总[计记]$/],
+  carried_forward: [/结转下年度?/, /下年度继续/],
+};
+
+function appRows(format: ReportFormat): RowDef[] {
+  return APPLICATION_ROWS.map((r) => ({
+    key: `apps.${r.key}`,
+    cells: APP_COLS,
+    patterns: APP_PATTERNS[r.key] ?? [],
+    kind: "apps" as const,
+  })).filter((r) => {
+    const row = APPLICATION_ROWS.find((a) => `apps.${a.key}` === r.key)!;
+    // Both (六) shapes are recognised in either format; the reader maps one onto the other.
+    return row.formats.includes(format) || row.key.startsWith("other.");
+  });
+}
+
+export function activeRows(format: ReportFormat): RowDef[] {
+  return format === "2019" ? ACTIVE_2019 : ACTIVE_2021;
+}
+
+const APP_ROWS_ALL = appRows("2021");
+export function applicationRows(): RowDef[] {
+  return APP_ROWS_ALL;
+}
+
+export function fieldKey(row: RowDef, cell: string): string {
+  return cell ? `${row.key}.${cell}` : row.key;
+}
+
+export interface RowMention {
+  row: RowDef;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every row named in a (normalised) label, in reading order. A label can name several rows:
+ * headers glued to the first row, a group title before its first item, or, in column-major
+ * PDF text, all the rows of a page before their numbers.
+ */
+export function findRowMentions(label: string, rows: readonly RowDef[]): RowMention[] {
+  const found: RowMention[] = [];
+  for (const row of rows) {
+    for (const p of row.patterns) {
+      const re = new RegExp(p.source, p.flags.includes("g") ? p.flags : p.flags + "g");
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(label)) !== null) {
+        found.push({ row, start: m.index, end: m.index + m[0].length });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  // One mention per stretch of text; a row named twice keeps its last mention.
+  const kept: RowMention[] = [];
+  for (const f of found) {
+    const prev = kept[kept.length - 1];
+    if (prev && f.start < prev.end) continue;
+    kept.push(f);
+  }
+  const byRow = new Map<string, RowMention>();
+  for (const k of kept) byRow.set(k.row.key, k);
+  return [...byRow.values()].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,451 @@
+/**
+ * The report's three tables → canonical values (every key of the detected format).
+ * Works on the token stream of any layout: real table grids, PDF/Word text, Markdown,
+ * column-major PDF text and flattened page text with glued digits.
+ */
+import { checkReport } from "../../report/relations";
+import { keysForFormat, REVIEW_GROUPS, REVIEW_RESULTS, type ReportFormat, type ReportValues } from "../../report/catalog";
+import type { ExtractedDocument } from "../extract/types";
+import { splitRuns, type Cell, type Reading } from "./digit-split";
+import { detectFormat } from "./format";
+import { makeGroups, type Group } from "./groups";
+import { activeRows, applicationRows, fieldKey, findRowMentions, type RowDef } from "./labels";
+import { normalizeLabel, toHalfWidth } from "./normalize";
+import { scoreReading, sumsToTotal, type ScoreContext } from "./score-readings";
+import { tokenizeGrids, tokenizeText, type Token, type ValueToken } from "./tokens";
+
+export interface TablesResult {
+  format: ReportFormat;
+  values: ReportValues;
+  warnings: string[];
+  /** How much of the tables was found, to tell a report from anything else. */
+  found: { activeRows: number; appRows: number; review: boolean };
+}
+
+const REVIEW_KEYS: string[] = REVIEW_GROUPS.flatMap((g) => REVIEW_RESULTS.map((r) => `${g.key}.${r.key}`));
+
+interface RowOutcome {
+  row: RowDef;
+  /** Readings that fit the row's hard rules, best first (only kept when several fit). */
+  alternatives: Reading[];
+  raw: string;
+}
+
+/** The part of a text that holds the tables: from 第二十条（一） to 五、存在的主要问题. */
+export function tableRegion(text: string): { start: number; end: number } {
+  const t = text;
+  const anchors = [/第\s*二\s*十\s*条\s*第/, /信息内容/, /主动公开政府信息情况/, /收到和处理政府信息公开申请/];
+  let start = -1;
+  for (const a of anchors) {
+    const m = a.exec(t);
+    if (m) {
+      start = m.index;
+      break;
+    }
+  }
+  if (start < 0) start = 0;
+  const endRe = /存在的主要问题|五\s*[、.．]\s*(?:政府信息公开工作)?存在/g;
+  endRe.lastIndex = start;
+  // The end must come after table 四's heading when there is one (titles can mention 问题 earlier).
+  const t4 = /行政复议|行政法复议/.exec(t.slice(start));
+  const from = t4 ? start + t4.index : start;
+  endRe.lastIndex = from;
+  const m = endRe.exec(t);
+  return { start, end: m ? m.index : t.length };
+}
+
+function numberOf(t: ValueToken): number | null {
+  if (t.t === "blank") return null;
+  const v = Number(t.frac ? `${t.int}.${t.frac}` : t.int);
+  return t.neg && v !== 0 ? -v : v;
+}
+
+function rawOf(vals: readonly ValueToken[]): string {
+  return vals.map((v) => (v.t === "blank" ? v.raw || "∅" : v.raw)).join(" ");
+}
+
+function fmtCells(cells: Cell[]): string {
+  return cells.map((c) => (c === null ? "null" : String(c))).join("/");
+}
+
+class TableReader {
+  readonly values: ReportValues = {};
+  readonly warnings: string[] = [];
+  readonly outcomes = new Map<string, RowOutcome>();
+  activeFound = 0;
+  appsFound = 0;
+  review = false;
+
+  constructor(
+    readonly format: ReportFormat,
+    readonly ctx: ScoreContext,
+  ) {
+    for (const k of keysForFormat(format)) this.values[k] = null;
+  }
+
+  private setRow(row: RowDef, cells: Cell[], units: Array<string | null>): void {
+    row.cells.forEach((cell, i) => {
+      let v = cells[i] ?? null;
+      const key = fieldKey(row, cell);
+      // Money is kept in 万元; a figure printed in 元 is converted.
+      if (v !== null && units[i] === "元" && (key === "active.procurement.amount" || key === "active.fees")) {
+        v = Math.round((v / 10_000) * 1e8) / 1e8;
+      }
+      this.values[key] = v;
+    });
+    if (row.key.startsWith("apps.")) this.appsFound++;
+    else this.activeFound++;
+  }
+
+  /** Reads one row's printed values into exactly its number of cells. */
+  assign(row: RowDef, vals: readonly ValueToken[]): void {
+    if (this.outcomes.has(row.key)) {
+      this.warnings.push(`${row.key}: printed twice; kept the first (${this.outcomes.get(row.key)!.raw}), ignored ${rawOf(vals)}`);
+      return;
+    }
+    const k = row.cells.length;
+    const raw = rawOf(vals);
+    const outcome: RowOutcome = { row, alternatives: [], raw };
+    this.outcomes.set(row.key, outcome);
+    if (vals.length === k) {
+      this.setRow(
+        row,
+        vals.map(numberOf),
+        vals.map((v) => (v.t === "num" ? v.unit : null)),
+      );
+      return;
+    }
+    if (vals.length > k) {
+      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read the first ${k}`);
+      const first = vals.slice(0, k);
+      this.setRow(row, first.map(numberOf), first.map((v) => (v.t === "num" ? v.unit : null)));
+      return;
+    }
+    const { readings, truncated } = splitRuns(vals, k);
+    if (readings.length > 0) {
+      const scored = readings
+        .map((r) => ({ r, s: scoreReading(row.kind, r, this.ctx) }))
+        .sort((a, b) => a.s - b.s);
+      const best = scored[0];
+      this.setRow(row, best.r.cells, best.r.units);
+      const fitting = row.kind === "apps" ? scored.filter((x) => sumsToTotal(x.r.cells)) : scored;
+      if (row.kind === "apps" && fitting.length === 0) {
+        this.warnings.push(
+          `${row.key}: digit run "${raw}" has no reading whose applicant columns add up to the total; read ${fmtCells(best.r.cells)}`,
+        );
+      } else if (fitting.length > 1) {
+        outcome.alternatives = fitting.slice(0, 24).map((x) => x.r);
+        const shown = fitting.slice(0, 4).map((x) => fmtCells(x.r.cells));
+        this.warnings.push(
+          `${row.key}: digit run "${raw}" allows ${fitting.length}${truncated ? "+" : ""} readings (${shown.join("; ")}${
+            fitting.length > 4 ? "; …" : ""
+          }); chose ${fmtCells(best.r.cells)} as ${reasonFor(row.kind)}`,
+        );
+      } else if (readings.length > 0 && vals.some((v) => v.t === "num" && v.int.length > 1)) {
+        this.warnings.push(`${row.key}: digit run "${raw}" read as ${fmtCells(best.r.cells)} (the only reading that fits)`);
+      }
+      return;
+    }
+    const nums = vals.filter((v) => v.t === "num");
+    if (nums.length > 0 && nums.every((v) => numberOf(v) === 0)) {
+      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells; all zero, read as zeros`);
+      this.setRow(row, new Array(k).fill(0), new Array(k).fill(null));
+      return;
+    }
+    if (row.kind === "apps" && vals.length === k - 1) {
+      // One cell missing: the position where a blank makes the row add up, if only one does.
+      const fits: Cell[][] = [];
+      for (let gap = 0; gap < k; gap++) {
+        const cells = vals.map(numberOf);
+        cells.splice(gap, 0, null);
+        if (sumsToTotal(cells)) fits.push(cells);
+      }
+      if (fits.length >= 1) {
+        this.warnings.push(
+          `${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read as ${fmtCells(fits[0])}${
+            fits.length > 1 ? ` (${fits.length} placements of the missing cell fit)` : ""
+          }`,
+        );
+        this.setRow(row, fits[0], new Array(k).fill(null));
+        return;
+      }
+    }
+    this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); cells left empty`);
+    if (row.key.startsWith("apps.")) this.appsFound++;
+    else this.activeFound++;
+  }
+
+  /** Table 二 or 三: each group's label names the row(s) its numbers belong to. */
+  readRows(groups: readonly Group[], rows: readonly RowDef[], allowFallback: boolean): void {
+    let pending: RowDef[] = [];
+    let lastIndex = -1;
+    for (const g of groups) {
+      const hasNumber = g.values.some((v) => v.t === "num");
+      let mentioned = findRowMentions(g.label, rows).map((m) => m.row);
+      if (mentioned.some((r) => /^apps\.other\.(no_correction|no_fee|misc)$/.test(r.key))) {
+        mentioned = mentioned.filter((r) => r.key !== "apps.other.combined");
+      }
+      if (g.values.length === 0) {
+        // Rows named without numbers: column-major text prints the numbers later.
+        if (mentioned.length > 0) pending = mentioned.filter((r) => !this.outcomes.has(r.key));
+        continue;
+      }
+      if (!hasNumber && mentioned.length === 0) continue;
+      if (mentioned.length === 0) {
+        if (pending.length > 0) {
+          this.assignMany(pending, g.values);
+          pending = [];
+          continue;
+        }
+        if (allowFallback) {
+          const next = rows.slice(lastIndex + 1).find((r) => !this.outcomes.has(r.key) && r.key !== "apps.other.combined");
+          if (next && g.values.length === next.cells.length && hasNumber) {
+            this.warnings.push(`${next.key}: label "${g.label.slice(-24)}" not recognised; read as the next row by position`);
+            this.assign(next, g.values);
+            lastIndex = rows.indexOf(next);
+          }
+        }
+        continue;
+      }
+      pending = [];
+      const last = mentioned[mentioned.length - 1];
+      if (mentioned.length === 1 || g.values.length === last.cells.length) {
+        this.assign(last, g.values);
+        lastIndex = Math.max(lastIndex, rows.indexOf(last));
+        continue;
+      }
+      // Several rows named, then their numbers: column-major (pdfminer-style) text.
+      const open = mentioned.filter((r) => !this.outcomes.has(r.key));
+      let sum = 0;
+      let taken = -1;
+      for (let i = 0; i < open.length; i++) {
+        sum += open[i].cells.length;
+        if (sum === g.values.length && i >= 1) {
+          taken = i;
+          break;
+        }
+      }
+      if (taken >= 1) {
+        this.assignColumnMajor(open.slice(0, taken + 1), g.values);
+        pending = open.slice(taken + 1);
+        lastIndex = Math.max(lastIndex, rows.indexOf(open[taken]));
+      } else {
+        this.assign(last, g.values);
+        lastIndex = Math.max(lastIndex, rows.indexOf(last));
+      }
+    }
+  }
+
+  private assignMany(rowsToFill: RowDef[], vals: readonly ValueToken[]): void {
+    const total = rowsToFill.reduce((a, r) => a + r.cells.length, 0);
+    if (rowsToFill.length > 1 && total === vals.length) this.assignColumnMajor(rowsToFill, vals);
+    else this.assign(rowsToFill[0], vals);
+  }
+
+  /** Numbers printed column by column for rows with the same cells. */
+  private assignColumnMajor(rowsToFill: RowDef[], vals: readonly ValueToken[]): void {
+    const widths = new Set(rowsToFill.map((r) => r.cells.length));
+    if (widths.size !== 1) {
+      // Different widths cannot interleave; read row by row.
+      let at = 0;
+      for (const r of rowsToFill) {
+        this.assign(r, vals.slice(at, at + r.cells.length));
+        at += r.cells.length;
+      }
+      return;
+    }
+    const width = rowsToFill[0].cells.length;
+    const n = rowsToFill.length;
+    rowsToFill.forEach((r, i) => {
+      const rowVals: ValueToken[] = [];
+      for (let c = 0; c < width; c++) rowVals.push(vals[c * n + i]);
+      this.assign(r, rowVals);
+    });
+    this.warnings.push(
+      `${rowsToFill[0].key} … ${rowsToFill[n - 1].key}: numbers printed column by column (${n} rows × ${width} columns), read accordingly`,
+    );
+  }
+
+  /** Table 四: fifteen numbers after its heading, possibly over several small tables. */
+  readReview(groups: readonly Group[]): void {
+    const vals: ValueToken[] = [];
+    for (const g of groups) {
+      if (vals.length === 0 && !g.values.some((v) => v.t === "num")) continue;
+      vals.push(...g.values);
+      if (vals.length >= 15) break;
+    }
+    if (vals.length === 0) return;
+    this.review = true;
+    let cells: Cell[] | null = null;
+    if (vals.length >= 15) {
+      if (vals.length > 15) this.warnings.push(`review: ${vals.length} numbers for 15 cells; read the first 15`);
+      cells = vals.slice(0, 15).map(numberOf);
+    } else {
+      const { readings } = splitRuns(vals, 15);
+      const groupOk = (c: Cell[]) =>
+        [0, 5, 10].filter((o) => sumsToTotal(c.slice(o, o + 5))).length;
+      const sorted = readings.map((r) => ({ r, s: groupOk(r.cells) })).sort((a, b) => b.s - a.s);
+      if (sorted.length > 0) {
+        cells = sorted[0].r.cells;
+        const best = sorted.filter((x) => x.s === sorted[0].s);
+        if (best.length > 1) {
+          this.warnings.push(
+            `review: digit run "${rawOf(vals)}" allows ${best.length} readings; chose ${fmtCells(cells)} (totals add up in ${sorted[0].s} of 3 groups)`,
+          );
+        } else if (vals.some((v) => v.t === "num" && v.int.length > 1)) {
+          this.warnings.push(`review: digit run "${rawOf(vals)}" read as ${fmtCells(cells)}`);
+        }
+      } else if (vals.every((v) => v.t === "blank" || numberOf(v) === 0)) {
+        this.warnings.push(`review: ${vals.length} numbers for 15 cells; all zero, read as zeros`);
+        cells = new Array(15).fill(0);
+      } else {
+        this.warnings.push(`review: ${vals.length} numbers for 15 cells (${rawOf(vals)}); cells left empty`);
+      }
+    }
+    if (cells) REVIEW_KEYS.forEach((k, i) => (this.values[k] = cells![i]));
+  }
+
+  /** Where glued digits allowed several readings, prefer the one the column relations confirm. */
+  resolveWithColumns(): void {
+    const ambiguous = [...this.outcomes.values()].filter((o) => o.alternatives.length > 1 && o.row.kind === "apps");
+    if (ambiguous.length === 0) return;
+    const okCount = () => checkReport(this.format, this.values).filter((c) => c.ok).length;
+    for (let round = 0; round < 2; round++) {
+      for (const o of ambiguous) {
+        let bestScore = -1;
+        let best: Reading | null = null;
+        for (const alt of o.alternatives) {
+          this.setRowQuiet(o.row, alt);
+          const s = okCount();
+          if (s > bestScore) {
+            bestScore = s;
+            best = alt;
+          }
+        }
+        if (best) {
+          this.setRowQuiet(o.row, best);
+          if (round === 1) this.warnings.push(`${o.row.key}: chose ${fmtCells(best.cells)}, the reading the column relations confirm`);
+        }
+      }
+    }
+  }
+
+  private setRowQuiet(row: RowDef, r: Reading): void {
+    row.cells.forEach((cell, i) => (this.values[fieldKey(row, cell)] = r.cells[i] ?? null));
+  }
+
+  /** The two shapes of （六）其他处理: map whichever was printed onto the format's keys. */
+  reconcileOtherRows(): void {
+    const cols = ["natural", "business", "research", "nonprofit", "legal", "other", "total"];
+    const combined = this.outcomes.get("apps.other.combined");
+    const subs = ["no_correction", "no_fee", "misc"].map((s) => this.outcomes.get(`apps.other.${s}`));
+    if (this.format === "2021") {
+      if (combined && subs.every((s) => !s)) {
+        const vals = cols.map((c) => this.values[`apps.other.combined.${c}`] ?? null);
+        const allZero = vals.every((v) => v === 0);
+        for (const c of cols) {
+          this.values[`apps.other.no_correction.${c}`] = allZero ? 0 : null;
+          this.values[`apps.other.no_fee.${c}`] = allZero ? 0 : null;
+          this.values[`apps.other.misc.${c}`] = allZero ? 0 : vals[cols.indexOf(c)];
+        }
+        this.warnings.push(
+          allZero
+            ? "apps.other: a single （六）其他处理 row is printed (2019 shape) with all zeros; its three 2021 sub-rows read as zeros"
+            : "apps.other: a single （六）其他处理 row is printed (2019 shape); its numbers are kept under other.misc, sub-rows 1 and 2 left empty",
+        );
+      }
+      for (const c of cols) delete this.values[`apps.other.combined.${c}`];
+    } else {
+      if (!combined && subs.some((s) => s)) {
+        for (const c of cols) {
+          const parts = ["no_correction", "no_fee", "misc"].map((s) => this.values[`apps.other.${s}.${c}`]);
+          const any = parts.some((p) => p !== null && p !== undefined);
+          this.values[`apps.other.combined.${c}`] = any ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
+        }
+        this.warnings.push("apps.other.combined: the 2021 sub-rows of （六）其他处理 are printed; their sum is recorded");
+      }
+      for (const s of ["no_correction", "no_fee", "misc"]) for (const c of cols) delete this.values[`apps.other.${s}.${c}`];
+    }
+  }
+}
+
+function reasonFor(kind: string): string {
+  switch (kind) {
+    case "apps":
+      return "its applicant columns add up to the total (the first such reading)";
+    case "procurement":
+      return "it gives the most usual amount per purchase";
+    case "items2019":
+    case "fees2019":
+      return "it keeps the change within last year's count and the cells of similar width";
+    default:
+      return "it has cells of similar width and agrees with the narrative";
+  }
+}
+
+function narrativeNumbers(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of toHalfWidth(text).matchAll(/\d+(?:\.\d+)?/g)) {
+    if (out.size > 5000) break;
+    out.add(Number(m[0]));
+  }
+  return out;
+}
+
+function readFromTokens(tokens: Token[], gridMode: boolean, narrative: string): TablesResult {
+  const groups = makeGroups(tokens, gridMode);
+  const verdict = detectFormat(groups.map((g) => g.label).join("|"));
+  const format = verdict.format;
+  const reader = new TableReader(format, { narrativeNumbers: narrativeNumbers(narrative) });
+  if (verdict.guessed) reader.warnings.push("format: the tables print no 2019/2021 column headers; assumed the 2021 format");
+
+  const appRows = applicationRows();
+  const isT3Start = (g: Group) => /收到和处理政府信息公开申请|本年新收|新收.{0,6}申请/.test(g.label);
+  let t3 = groups.findIndex(isT3Start);
+  if (t3 < 0) t3 = groups.findIndex((g) => findRowMentions(g.label, appRows).length > 0 && g.values.length > 0);
+  if (t3 < 0) t3 = groups.length;
+  let t4 = -1;
+  for (let i = Math.max(0, t3); i < groups.length; i++) {
+    const l = groups[i].label;
+    if (/复议/.test(l) && /诉讼|维持/.test(l)) {
+      t4 = i;
+      break;
+    }
+  }
+  if (t4 < 0) t4 = groups.length;
+  reader.readRows(groups.slice(0, t3), activeRows(format), false);
+  reader.readRows(groups.slice(t3, t4), appRows, true);
+  reader.readReview(groups.slice(t4));
+  reader.resolveWithColumns();
+  reader.reconcileOtherRows();
+  // Only the format's keys, in catalog order.
+  const values: ReportValues = {};
+  for (const k of keysForFormat(format)) values[k] = reader.values[k] ?? null;
+  return {
+    format,
+    values,
+    warnings: reader.warnings,
+    found: { activeRows: reader.activeFound, appRows: reader.appsFound, review: reader.review },
+  };
+}
+
+function coverage(r: TablesResult): number {
+  return r.found.activeRows + r.found.appRows + (r.found.review ? 1 : 0);
+}
+
+/** Reads the tables of one extracted document; null when nothing like the report's tables is there. */
+export function readTables(doc: ExtractedDocument): TablesResult | null {
+  const candidates: TablesResult[] = [];
+  const text = doc.text ?? "";
+  if (doc.tables && doc.tables.length > 0 && (doc.kind === "html" || doc.kind === "docx" || doc.kind === "doc")) {
+    candidates.push(readFromTokens(tokenizeGrids(doc.tables), true, text));
+  }
+  const { start, end } = tableRegion(text);
+  candidates.push(readFromTokens(tokenizeText(text.slice(start, end)), false, text.slice(0, start)));
+  let best = candidates[0];
+  for (const c of candidates.slice(1)) if (coverage(c) > coverage(best)) best = c;
+  if (coverage(best) === 0) return null;
+  return best;
+}
+
+export { normalizeLabel };

@@ -1,0 +1,162 @@
+/**
+ * Turns the report's tables, whatever layout they reached us in, into one stream of tokens:
+ * label text, numbers (with sign, decimals and a unit when printed) and explicit blanks.
+ * Readers of rows work on this stream, so each layout only needs its own tokenizer.
+ */
+import type { Grid } from "../extract/types";
+import { CJK, toHalfWidth } from "./normalize";
+
+export interface NumToken {
+  t: "num";
+  neg: boolean;
+  /** Integer digits as printed (thousands separators removed); may be a run of several cells. */
+  int: string;
+  /** Decimal digits, or null. */
+  frac: string | null;
+  unit: string | null;
+  raw: string;
+}
+export interface TextToken {
+  t: "text";
+  s: string;
+}
+export interface BlankToken {
+  t: "blank";
+  raw: string;
+}
+export interface EolToken {
+  t: "eol";
+}
+export type ValueToken = NumToken | BlankToken;
+export type Token = TextToken | NumToken | BlankToken | EolToken;
+
+/** A cell printed as '/', '-', '—' (or left empty in a real table) means "nothing to report": null. */
+const BLANK_MARK = /^(?:[-－—–―~～/／\\]{1,2}|——|无)$/;
+const PAGE_MARKER = /^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$|^\s*第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$|^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
+const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+const NUMBER = /([-−]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(万元|元|件|条|个|笔|次|项)?/g;
+/** Digits that are part of words, not cells: years, dates, 第N项, OCR column names 数据1. */
+const NOT_A_CELL_AFTER = /^(?:年|月|日|号|时|分|季度|届|周岁|%|％|个月)/;
+
+/** Noise left by converters: cells holding only punctuation or symbols carry no label text. */
+function meaningful(s: string): boolean {
+  return CJK.test(s) || /[A-Za-z]/.test(s);
+}
+
+function pushText(out: Token[], s: string): void {
+  const trimmed = s.trim();
+  if (!trimmed || !meaningful(trimmed)) return;
+  out.push({ t: "text", s: trimmed });
+}
+
+/**
+ * Tokenizes one cell or one free-running piece of text. Digits glued to labels (flattened
+ * page text) become number tokens; an enumerator digit glued to the end of a run
+ * (`00000002.其他法律…`) is given back to the label it numbers.
+ */
+export function tokenizePiece(piece: string, out: Token[]): void {
+  const s = toHalfWidth(piece);
+  const trimmed = s.trim();
+  if (!trimmed) return;
+  if (BLANK_MARK.test(trimmed)) {
+    out.push({ t: "blank", raw: trimmed });
+    return;
+  }
+  let last = 0;
+  let pendingText = "";
+  NUMBER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER.exec(s)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = s.slice(Math.max(0, start - 2), start);
+    const after = s.slice(end, end + 4);
+    let sign = m[1];
+    let int = m[2].replace(/,/g, "");
+    const frac = m[3] ? m[3].slice(1) : null;
+    const unit = m[4] ?? null;
+    // A minus only signs a number when it does not join two words (e.g. a date range).
+    if (sign && start > 0 && /[A-Za-z]/.test(s[start - 1])) sign = "";
+    const textBefore = pendingText + s.slice(last, start);
+    const isWordDigit =
+      /数据$|第$|[A-Za-z+*#=@_]$/.test(before) ||
+      /^[A-Za-z+*#=@_]/.test(after) || (!unit && !frac && NOT_A_CELL_AFTER.test(after)) || /^[)）]/.test(after) && /[(（]$/.test(before);
+    if (isWordDigit) {
+      pendingText = textBefore + (/数据$/.test(before) ? "" : m[0]);
+      last = end;
+      continue;
+    }
+    // Enumerator: "1.属于…", "3、其他", "2. 其他法律…" — the last digit numbers the next label.
+    if (!frac && !unit && /^[.、．]\s*[\u3400-\u9fff(（]/.test(after)) {
+      pushText(out, textBefore);
+      if (int.length > 1) {
+        out.push({ t: "num", neg: sign !== "", int: int.slice(0, -1), frac: null, unit: null, raw: sign + int.slice(0, -1) });
+      }
+      pendingText = int.slice(-1);
+      last = end;
+      continue;
+    }
+    pushText(out, textBefore);
+    pendingText = "";
+    out.push({ t: "num", neg: sign !== "", int, frac, unit, raw: m[0] });
+    last = end;
+  }
+  pushText(out, pendingText + s.slice(last));
+}
+
+/** Cells of one text line: tab-separated, or a Markdown pipe row. */
+function cellsOfLine(line: string): string[] {
+  const trimmed = line.trim();
+  if (trimmed.startsWith("|") && trimmed.indexOf("|", 1) > 0) {
+    return trimmed.replace(/^\|/, "").replace(/\|$/, "").split("|");
+  }
+  return line.split("\t");
+}
+
+/**
+ * Text layouts (PDF text, text copied from Word, Markdown, flattened page text): empty cells
+ * are not evidence of anything (templates pad rows with them), only explicit marks are blanks.
+ */
+export function tokenizeText(text: string): Token[] {
+  const out: Token[] = [];
+  for (const rawLine of text.split(/\r\n|\r|\n|\f/)) {
+    const line = rawLine.replace(/\f/g, "");
+    if (!line.trim() || PAGE_MARKER.test(toHalfWidth(line)) || MD_SEPARATOR.test(line)) continue;
+    for (const cell of cellsOfLine(line)) {
+      // Space-separated cells: a blank mark is only a blank when it stands alone.
+      const parts = cell.split(/\s+/).filter(Boolean);
+      if (parts.some((p) => BLANK_MARK.test(toHalfWidth(p)))) {
+        for (const p of parts) tokenizePiece(p, out);
+      } else {
+        tokenizePiece(cell, out);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Real tables: every origin cell is one cell of the report, so an empty one is a blank
+ * (null) and a number spanning several columns is still one value. Rows end with eol.
+ */
+export function tokenizeGrids(grids: Grid[]): Token[] {
+  const out: Token[] = [];
+  for (const grid of grids) {
+    for (const row of grid) {
+      for (const cell of row) {
+        if (!cell.origin) continue;
+        const text = cell.text.trim();
+        if (!text) {
+          out.push({ t: "blank", raw: "" });
+          continue;
+        }
+        const before = out.length;
+        tokenizePiece(text, out);
+        if (out.length === before) out.push({ t: "blank", raw: text });
+      }
+      out.push({ t: "eol" });
+    }
+  }
+  return out;
+}
