@@ -1,0 +1,2 @@
+/** Name of the migrated database the integration globalSetup builds and createTestDatabase() copies. */
+export const TEMPLATE_DATABASE = "atlas_test_template";
