@@ -29,6 +29,8 @@ export function makeGroups(tokens: readonly Token[], rowsEndAtLineEnd: boolean):
       continue;
     }
     if (t.t === "text") {
+      // Empty cells after a label with no number are padding: the label continues.
+      if (values.length > 0 && values.every((v) => v.t === "blank" && v.soft)) values = [];
       if (values.length > 0) flush();
       label.push(t.s);
       rowHasText = true;
@@ -38,6 +40,7 @@ export function makeGroups(tokens: readonly Token[], rowsEndAtLineEnd: boolean):
     if (rowsEndAtLineEnd && t.t === "blank" && !rowHasText && values.length === 0 && label.length === 0) continue;
     values.push(t);
   }
+  if (values.length > 0 && values.every((v) => v.t === "blank" && v.soft)) values = [];
   if (values.length > 0 || label.length > 0) flush();
   return groups;
 }

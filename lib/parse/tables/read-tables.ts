@@ -60,6 +60,20 @@ function numberOf(t: ValueToken): number | null {
   return t.neg && v !== 0 ? -v : v;
 }
 
+/**
+ * Drops or keeps the soft blanks (empty tab cells) of a row: the printed numbers alone when
+ * they fill the row, else the cell sequence with its padding trimmed to the row's width.
+ */
+export function resolveSoftBlanks(vals: readonly ValueToken[], k: number): ValueToken[] {
+  const hard = vals.filter((v) => !(v.t === "blank" && v.soft));
+  if (hard.length === vals.length || hard.length >= k) return hard;
+  let seq = vals.slice();
+  while (seq.length > k && seq[seq.length - 1].t === "blank" && (seq[seq.length - 1] as { soft?: boolean }).soft) seq.pop();
+  while (seq.length > k && seq[0].t === "blank" && (seq[0] as { soft?: boolean }).soft) seq.shift();
+  if (seq.length === k) return seq;
+  return hard;
+}
+
 function rawOf(vals: readonly ValueToken[]): string {
   return vals.map((v) => (v.t === "blank" ? v.raw || "∅" : v.raw)).join(" ");
 }
@@ -98,7 +112,8 @@ class TableReader {
   }
 
   /** Reads one row's printed values into exactly its number of cells. */
-  assign(row: RowDef, vals: readonly ValueToken[]): void {
+  assign(row: RowDef, printed: readonly ValueToken[]): void {
+    const vals = resolveSoftBlanks(printed, row.cells.length);
     if (this.outcomes.has(row.key)) {
       this.warnings.push(`${row.key}: printed twice; kept the first (${this.outcomes.get(row.key)!.raw}), ignored ${rawOf(vals)}`);
       return;
@@ -181,6 +196,7 @@ class TableReader {
     let lastIndex = -1;
     for (const g of groups) {
       const hasNumber = g.values.some((v) => v.t === "num");
+      const hardCount = g.values.filter((v) => !(v.t === "blank" && v.soft)).length;
       let mentioned = findRowMentions(g.label, rows).map((m) => m.row);
       if (mentioned.some((r) => /^apps\.other\.(no_correction|no_fee|misc)$/.test(r.key))) {
         mentioned = mentioned.filter((r) => r.key !== "apps.other.combined");
@@ -209,7 +225,7 @@ class TableReader {
       }
       pending = [];
       const last = mentioned[mentioned.length - 1];
-      if (mentioned.length === 1 || g.values.length === last.cells.length) {
+      if (mentioned.length === 1 || hardCount === last.cells.length || resolveSoftBlanks(g.values, last.cells.length).length === last.cells.length) {
         this.assign(last, g.values);
         lastIndex = Math.max(lastIndex, rows.indexOf(last));
         continue;
@@ -220,7 +236,7 @@ class TableReader {
       let taken = -1;
       for (let i = 0; i < open.length; i++) {
         sum += open[i].cells.length;
-        if (sum === g.values.length && i >= 1) {
+        if (sum === hardCount && i >= 1) {
           taken = i;
           break;
         }
@@ -276,6 +292,9 @@ class TableReader {
     }
     if (vals.length === 0) return;
     this.review = true;
+    const resolved = resolveSoftBlanks(vals, 15);
+    vals.length = 0;
+    vals.push(...resolved);
     let cells: Cell[] | null = null;
     if (vals.length >= 15) {
       if (vals.length > 15) this.warnings.push(`review: ${vals.length} numbers for 15 cells; read the first 15`);

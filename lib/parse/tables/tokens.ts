@@ -23,6 +23,12 @@ export interface TextToken {
 export interface BlankToken {
   t: "blank";
   raw: string;
+  /**
+   * An empty tab-separated cell in text (PDF text rebuilt into columns, text copied from Word):
+   * a real empty cell in some layouts, padding in others. Used only when the printed numbers
+   * alone do not fill the row.
+   */
+  soft?: boolean;
 }
 export interface EolToken {
   t: "eol";
@@ -105,10 +111,15 @@ export function tokenizePiece(piece: string, out: Token[]): void {
   pushText(out, pendingText + s.slice(last));
 }
 
+function isPipeRow(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.startsWith("|") && trimmed.indexOf("|", 1) > 0;
+}
+
 /** Cells of one text line: tab-separated, or a Markdown pipe row. */
 function cellsOfLine(line: string): string[] {
   const trimmed = line.trim();
-  if (trimmed.startsWith("|") && trimmed.indexOf("|", 1) > 0) {
+  if (isPipeRow(line)) {
     return trimmed.replace(/^\|/, "").replace(/\|$/, "").split("|");
   }
   return line.split("\t");
@@ -123,7 +134,15 @@ export function tokenizeText(text: string): Token[] {
   for (const rawLine of text.split(/\r\n|\r|\n|\f/)) {
     const line = rawLine.replace(/\f/g, "");
     if (!line.trim() || PAGE_MARKER.test(toHalfWidth(line)) || MD_SEPARATOR.test(line)) continue;
+    let seenContent = false;
+    // Markdown from converters pads rows with empty cells freely: only tab cells are evidence.
+    const piped = isPipeRow(line);
     for (const cell of cellsOfLine(line)) {
+      if (!cell.trim()) {
+        if (seenContent && !piped) out.push({ t: "blank", raw: "", soft: true });
+        continue;
+      }
+      seenContent = true;
       // Space-separated cells: a blank mark is only a blank when it stands alone.
       const parts = cell.split(/\s+/).filter(Boolean);
       if (parts.some((p) => BLANK_MARK.test(toHalfWidth(p)))) {
