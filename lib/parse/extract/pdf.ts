@@ -37,6 +37,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
   const paintOps = new Set(
     ["fill", "eoFill", "stroke", "closeStroke", "fillStroke", "eoFillStroke", "closeFillStroke", "closeEOFillStroke"].map((k) => ops[k]),
   );
+  const strokeOps = new Set(["stroke", "closeStroke"].map((k) => ops[k]));
   const warnings: string[] = [];
   const pageBlocks: string[][] = [];
   const tables: PageTable[] = [];
@@ -66,7 +67,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
       if (items.length > 0) {
         try {
           const operatorList = await page.getOperatorList();
-          rules = collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, top);
+          rules = collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, strokeOps, top);
         } catch {
           warnings.push(`${fileName}: page ${p}: drawing could not be read; tables there are read as plain lines`);
         }
@@ -137,6 +138,7 @@ function collectRules(
   argsArray: unknown[],
   ops: Record<string, number>,
   paintOps: Set<number>,
+  strokeOps: Set<number>,
   top: number,
 ): Rule[] {
   const rules: Rule[] = [];
@@ -150,6 +152,10 @@ function collectRules(
     else if (fn === ops.constructPath) {
       const args = argsArray[i] as [number, unknown, ArrayLike<number> | null];
       if (!paintOps.has(args[0]) || !args[2] || args[2].length < 4) continue;
+      if (strokeOps.has(args[0])) {
+        strokedSegments(args[1], ctm, top, rules);
+        continue;
+      }
       const [x0, y0, x1, y1] = Array.from(args[2]);
       const p = apply(ctm, x0, y0);
       const q = apply(ctm, x1, y1);
@@ -164,6 +170,56 @@ function collectRules(
     }
   }
   return rules.length > MAX_RULES_PER_PAGE ? [] : rules;
+}
+
+/** pdf.js path commands inside constructPath data. */
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUADRATIC_CURVE_TO = 3;
+const CLOSE_PATH = 4;
+
+/**
+ * The straight horizontal/vertical segments of a stroked path: some writers stroke each cell as
+ * a rectangle outline, or draw borders as lines, instead of filling thin rectangles.
+ */
+function strokedSegments(pathArg: unknown, ctm: number[], top: number, rules: Rule[]): void {
+  const paths = Array.isArray(pathArg) ? pathArg : [pathArg];
+  for (const data of paths as Array<ArrayLike<number> | null>) {
+    if (!data || typeof data.length !== "number") continue;
+    let start: [number, number] | null = null;
+    let current: [number, number] | null = null;
+    const segment = (a: [number, number], b: [number, number]) => {
+      const p = apply(ctm, a[0], a[1]);
+      const q = apply(ctm, b[0], b[1]);
+      const dx = Math.abs(p[0] - q[0]);
+      const dy = Math.abs(p[1] - q[1]);
+      if (dy <= 0.5 && dx > 3) rules.push({ horizontal: true, at: top - (p[1] + q[1]) / 2, from: Math.min(p[0], q[0]), to: Math.max(p[0], q[0]) });
+      else if (dx <= 0.5 && dy > 3) rules.push({ horizontal: false, at: (p[0] + q[0]) / 2, from: top - Math.max(p[1], q[1]), to: top - Math.min(p[1], q[1]) });
+    };
+    for (let k = 0; k < data.length; ) {
+      const command = data[k];
+      if (command === MOVE_TO) {
+        current = start = [data[k + 1], data[k + 2]];
+        k += 3;
+      } else if (command === LINE_TO) {
+        const next: [number, number] = [data[k + 1], data[k + 2]];
+        if (current) segment(current, next);
+        current = next;
+        k += 3;
+      } else if (command === CURVE_TO) {
+        current = [data[k + 5], data[k + 6]];
+        k += 7;
+      } else if (command === QUADRATIC_CURVE_TO) {
+        current = [data[k + 3], data[k + 4]];
+        k += 5;
+      } else if (command === CLOSE_PATH) {
+        if (current && start) segment(current, start);
+        current = start;
+        k += 1;
+      } else break;
+    }
+  }
 }
 
 function multiply(m: number[], n: number[]): number[] {
