@@ -34,7 +34,7 @@ function handles(): Handles {
     void current.prisma?.$disconnect().catch(() => {});
     void current.pool.end().catch(() => {});
   }
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10), connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
   g.__atlasDb = { url, pool };

@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -116,18 +116,28 @@ function postgresUser(): RunAs {
   }
 }
 
-function assertTraversable(dir: string, who: RunAs): void {
+/**
+ * The server (user postgres) must be able to walk down to its data folder. As root we add the traverse bit
+ * for others (o+x: enter, not list) to each ancestor that lacks it — e.g. the 0700 folder of `mktemp -d` —
+ * and say so; without root there is nothing to fix (the server runs as the current user).
+ */
+function ensureTraversable(dir: string, who: RunAs, log: (line: string) => void): void {
   if (who.uid === undefined) return;
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
     if (existsSync(d)) {
       const s = statSync(d);
       const ok = s.uid === who.uid ? s.mode & 0o100 : s.gid === who.gid ? s.mode & 0o010 : s.mode & 0o001;
       if (!ok) {
-        throw new EmbeddedPostgresError(
-          "not_traversable",
-          `PostgreSQL runs as user "${SUPERUSER}" when started by root, and that user cannot enter ${d} (mode ${(s.mode & 0o777).toString(8)}). ` +
-            `Put the project (or DATA_DIR) under a folder others can traverse (e.g. chmod o+x ${d}, or DATA_DIR=/var/tmp/atlas), or set DATABASE_URL.`,
-        );
+        try {
+          chmodSync(d, (s.mode & 0o7777) | 0o001);
+          log(`made ${d} traversable for user ${SUPERUSER} (chmod o+x), which runs PostgreSQL when started as root`);
+        } catch (e) {
+          throw new EmbeddedPostgresError(
+            "not_traversable",
+            `PostgreSQL runs as user "${SUPERUSER}" when started by root, and that user cannot enter ${d} (mode ${(s.mode & 0o777).toString(8)}; chmod failed: ${(e as Error).message}). ` +
+              `Put the data folder elsewhere (DATA_DIR=/var/tmp/atlas), or set DATABASE_URL.`,
+          );
+        }
       }
     }
     if (d === path.dirname(d)) break;
@@ -290,7 +300,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const bin = await binaries();
   repairLibrarySymlinks(bin.packageDir);
   const who = postgresUser();
-  assertTraversable(dataDir, who);
+  ensureTraversable(dataDir, who, log);
   mkdirSync(path.dirname(dataDir), { recursive: true });
 
   await clearLeftoverServer(dataDir, log);
