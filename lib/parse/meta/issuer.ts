@@ -73,8 +73,10 @@ function zoneKey(word: string): RegExp {
 /** What may follow a short form (丰台, 淮安) for it to be read as a place, not part of a word. */
 const AFTER_ALIAS = /^(人民政府|政府|党委|管委会|$)/;
 /** Names of places the index lacks (new towns, OCR errors), recognised by their suffix. */
-const UNKNOWN_TOWNSHIP = /^([\u4e00-\u9fa5]{1,8}?(?:街道|民族乡|乡|镇|苏木))(?=办事处|人民政府|政府|党委|$)/;
-const UNKNOWN_COUNTY = /^([\u4e00-\u9fa5]{1,6}?(?:自治县|县|区|市|旗))(?=人民政府|政府|$)/;
+// Letters and × stand for names withheld in samples and templates (XX镇, ××县).
+const UNKNOWN_TOWNSHIP = /^([\u4e00-\u9fa5A-Za-z×]{1,8}?(?:街道|民族乡|乡|镇|苏木))(?=办事处|人民政府|政府|党委|$)/;
+const UNKNOWN_COUNTY = /^([\u4e00-\u9fa5A-Za-z×]{1,6}?(?:自治县|县|区|市|旗))/;
+const AFTER_UNKNOWN_COUNTY = /^(人民政府|政府|$)/;
 
 /** Pairs of characters OCR confuses in place names (one stroke apart). */
 const OCR_CONFUSABLE_PAIRS = [
@@ -132,6 +134,8 @@ export function parseIssuer(issuer: string, context: string): ParsedIssuer {
   while (position < issuer.length) {
     const rest = issuer.slice(position);
     const previous = segments[segments.length - 1];
+    // matchZone may add the city's segment itself (济宁 of 济宁高新区) before returning the zone.
+    const countBefore = segments.length;
     const segment =
       matchFullName(rest, previous) ??
       matchZone(rest, previous, segments) ??
@@ -139,7 +143,7 @@ export function parseIssuer(issuer: string, context: string): ParsedIssuer {
       matchUnknown(rest, previous, context, warnings);
     if (!segment) break;
     segments.push(segment);
-    position += segment.printed.length;
+    for (const added of segments.slice(countBefore)) position += added.printed.length;
   }
   return { segments, body: issuer.slice(position), warnings };
 }
@@ -216,22 +220,37 @@ function matchUnknown(
   context: string,
   warnings: string[],
 ): PlaceSegment | null {
-  const township = UNKNOWN_TOWNSHIP.exec(rest);
-  const county = township ? null : UNKNOWN_COUNTY.exec(rest);
-  const printed = township?.[1] ?? county?.[1];
-  if (!printed) return null;
-  const level: DivisionLevel = township ? "township" : levelFromSuffix(printed);
-  const correction = correctOcr(printed, level, previous, context);
-  if (correction) {
-    const { division, reason } = correction;
-    warnings.push(
-      `agency: "${printed}" is not a known place; read as ${division.name} (${regionLabel(division)}), one character away${
-        reason ? `; ${reason}` : ""
-      } (likely an OCR error)`,
-    );
-    return { text: division.name, printed, type: "division", divisions: [division], level: division.level };
+  // A misread county first (沐阳县钱集镇 is 沭阳县 + 钱集镇, not a township called 沐阳县钱集镇).
+  const county = UNKNOWN_COUNTY.exec(rest)?.[1];
+  if (county && county.length >= 3) {
+    const correction = correctOcr(county, levelFromSuffix(county), previous, context);
+    if (correction) return corrected(county, correction, warnings);
   }
-  return { text: printed, printed, type: "unknown", divisions: [], level };
+  const township = UNKNOWN_TOWNSHIP.exec(rest)?.[1];
+  if (township) {
+    const correction = correctOcr(township, "township", previous, context);
+    if (correction) return corrected(township, correction, warnings);
+    return { text: township, printed: township, type: "unknown", divisions: [], level: "township" };
+  }
+  // An unknown 县/区/市 must end the places (XX县人民政府); inside a longer run of words 区 and
+  // 市 are too common to be taken for a place.
+  if (county && AFTER_UNKNOWN_COUNTY.test(rest.slice(county.length))) {
+    return { text: county, printed: county, type: "unknown", divisions: [], level: levelFromSuffix(county) };
+  }
+  return null;
+}
+
+function corrected(
+  printed: string,
+  { division, reason }: { division: Division; reason: string | null },
+  warnings: string[],
+): PlaceSegment {
+  warnings.push(
+    `agency: "${printed}" is not a known place; read as ${division.name} (${regionLabel(division)}), one character away${
+      reason ? `; ${reason}` : ""
+    } (likely an OCR error)`,
+  );
+  return { text: division.name, printed, type: "division", divisions: [division], level: division.level };
 }
 
 function regionLabel(division: Division): string {

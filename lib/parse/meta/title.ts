@@ -14,7 +14,7 @@ export interface TitleMatch {
   text: string;
 }
 
-const NAME_CHARS = "\\u4e00-\\u9fa5（）()·";
+const NAME_CHARS = "\\u4e00-\\u9fa5（）()·A-Za-z×";
 const TITLE = new RegExp(
   `^(?<issuer>[${NAME_CHARS}]{0,40}?)(?<year>(?:19|20)\\d{2})年(?:度)?(?<after>[${NAME_CHARS}]{0,40}?)(?:政府信息公开|政务公开|信息公开)`,
 );

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { readMetadata } from "./index";
+
+const agencyOf = (titleLine: string, narrative = "一、总体情况") =>
+  readMetadata(`${titleLine}\n${narrative}`).agency;
+
+describe("kind and level of the reporting body", () => {
+  it.each([
+    // [title, name, kind, level]
+    ["东高地街道2023年政府信息公开工作年度报告", "东高地街道", "street", "township"],
+    ["丰台区东高地街道办事处2023年政府信息公开工作年度报告", "东高地街道", "street", "township"],
+    ["北京市通州区于家务回族乡人民政府2023年政府信息公开工作年度报告", "于家务回族乡", "township", "township"],
+    ["北京市大兴区魏善庄镇2021年政府信息公开工作年报", "魏善庄镇", "town", "township"],
+    ["XX镇人民政府2020年政府信息公开工作年度报告", "XX镇", "town", "township"],
+    ["某某乡人民政府2020年政府信息公开工作年度报告", "某某乡", "township", "township"],
+    ["沭阳县人民政府2025年政府信息公开工作年度报告", "沭阳县人民政府", "government", "county"],
+    ["淮安市人民政府2024年政府信息公开工作年度报告", "淮安市人民政府", "government", "city"],
+    ["苏州市人民政府办公室2021年政府信息公开工作年度报告", "苏州市人民政府办公室", "government", "city"],
+    ["北京市朝阳区人民政府2022年政府信息公开工作年度报告", "朝阳区人民政府", "government", "county"],
+    ["南京市鼓楼区政府2023年政府信息公开工作年度报告", "鼓楼区政府", "government", "county"],
+    ["昆山市人民政府2022年政府信息公开工作年度报告", "昆山市人民政府", "government", "county"],
+    ["广东省人民政府办公厅2023年政府信息公开工作年度报告", "广东省人民政府办公厅", "government", "province"],
+    ["2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", "government", "province"],
+    ["浙江省教育厅2023年政府信息公开工作年度报告", "浙江省教育厅", "department", "province"],
+    ["杭州市西湖区教育局2021年度政府信息公开工作报告", "西湖区教育局", "department", "county"],
+    ["长沙县卫生健康局2022年政府信息公开工作年度报告", "长沙县卫生健康局", "department", "county"],
+    ["淮安市发展和改革委员会2022年政府信息公开工作年度报告", "淮安市发展和改革委员会", "department", "city"],
+    ["平潭综合实验区公安局2022年政府信息公开工作年度报告", "平潭综合实验区公安局", "department", "county"],
+    ["平潭综合实验区2019年政府信息公开工作年度报告", "平潭综合实验区", "government", "county"],
+    ["成都高新区管委会2022年政府信息公开工作年度报告", "成都高新区管委会", "government", "county"],
+    ["延边朝鲜族自治州人民政府2021年政府信息公开工作年度报告", "延边朝鲜族自治州人民政府", "government", "city"],
+  ])("%s → %s (%s, %s)", (titleLine, name, kind, level) => {
+    expect(agencyOf(titleLine)).toMatchObject({ name, kind, level });
+  });
+
+  it("keeps the printed full name of a county government and shortens the name to its own level", () => {
+    expect(agencyOf("淮安市洪泽区人民政府\n2024 年政府信息公开工作年度报告")).toEqual({
+      name: "洪泽区人民政府",
+      fullName: "淮安市洪泽区人民政府",
+      kind: "government",
+      level: "county",
+    });
+  });
+
+  it("gives a street office and a township their canonical full names", () => {
+    expect(agencyOf("东高地街道2023年政府信息公开工作年度报告")?.fullName).toBe("东高地街道办事处");
+    expect(agencyOf("北京市大兴区魏善庄镇2021年政府信息公开工作年报")?.fullName).toBe("魏善庄镇人民政府");
+    expect(agencyOf("北京市通州区于家务回族乡人民政府2023年政府信息公开工作年度报告")?.fullName).toBe("于家务回族乡人民政府");
+  });
+
+  it("does not read a department's own words as a place (公安局 is not 公安县 + 局)", () => {
+    const meta = readMetadata("平潭综合实验区公安局2022年政府信息公开工作年度报告");
+    expect(meta.agency?.name).toBe("平潭综合实验区公安局");
+    expect(meta.region.county).toBeNull();
+  });
+
+  it("falls back to the body that prepared the report when the title names none", () => {
+    const meta = readMetadata("2020年度政府信息公开工作年度报告\n本报告由南京市鼓楼区人民政府办公室根据《条例》编制。");
+    expect(meta.agency).toMatchObject({ name: "鼓楼区人民政府办公室", kind: "government", level: "county" });
+    expect(meta.region).toMatchObject({ province: "江苏省", city: "南京市", county: "鼓楼区" });
+    expect(meta.warnings.join()).toMatch(/prepared/);
+  });
+
+  it("answers null, with a warning, for a text without any title", () => {
+    const meta = readMetadata("这是一份会议纪要。\n参加人员：张三、李四。");
+    expect(meta.agency).toBeNull();
+    expect(meta.year).toBeNull();
+    expect(meta.warnings.join()).toMatch(/no report title/);
+  });
+});
