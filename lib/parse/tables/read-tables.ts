@@ -29,19 +29,33 @@ interface RowOutcome {
   /** Readings that fit the row's hard rules, best first (only kept when several fit). */
   alternatives: Reading[];
   raw: string;
+  /** False when the printed numbers could not fill the row (a later printing may). */
+  complete: boolean;
 }
 
 /** The part of a text that holds the tables: from 第二十条（一） to 五、存在的主要问题. */
 export function tableRegion(text: string): { start: number; end: number } {
   const t = text;
-  const anchors = [/第\s*二\s*十\s*条\s*第/, /信息内容/, /主动公开政府信息情况/, /收到和处理政府信息公开申请/];
+  // Specific anchors first; a heading also named in the introduction only counts where a
+  // table row follows it closely.
+  const anchors: Array<[RegExp, RegExp | null]> = [
+    [/第\s*二\s*十\s*条\s*第\s*[（(]\s*一\s*[)）]\s*项/g, null],
+    [/第\s*二\s*十\s*条\s*第/g, null],
+    [/信息内容/g, /规章|规范性文件/],
+    [/主动公开政府信息情况/g, /规章|规范性文件|信息内容/],
+    [/收到和处理政府信息公开申请/g, /本年新收|申请人情况/],
+  ];
   let start = -1;
-  for (const a of anchors) {
-    const m = a.exec(t);
-    if (m) {
-      start = m.index;
-      break;
+  for (const [a, near] of anchors) {
+    a.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = a.exec(t)) !== null) {
+      if (!near || near.test(t.slice(m.index, m.index + 400))) {
+        start = m.index;
+        break;
+      }
     }
+    if (start >= 0) break;
   }
   if (start < 0) start = 0;
   const endRe = /存在的主要问题|五\s*[、.．]\s*(?:政府信息公开工作)?存在/g;
@@ -111,16 +125,30 @@ class TableReader {
     else this.activeFound++;
   }
 
+  /** Whether these printed values can fill the row (exactly, or by cutting digit runs). */
+  private fills(row: RowDef, vals: readonly ValueToken[]): boolean {
+    const k = row.cells.length;
+    if (vals.length >= k) return true;
+    return splitRuns(vals, k, { budget: 20_000, maxReadings: 1 }).readings.length > 0;
+  }
+
   /** Reads one row's printed values into exactly its number of cells. */
   assign(row: RowDef, printed: readonly ValueToken[]): void {
     const vals = resolveSoftBlanks(printed, row.cells.length);
-    if (this.outcomes.has(row.key)) {
-      this.warnings.push(`${row.key}: printed twice; kept the first (${this.outcomes.get(row.key)!.raw}), ignored ${rawOf(vals)}`);
-      return;
+    const earlier = this.outcomes.get(row.key);
+    if (earlier) {
+      if (earlier.complete || !this.fills(row, vals)) {
+        this.warnings.push(`${row.key}: printed twice; kept the first (${earlier.raw}), ignored ${rawOf(vals)}`);
+        return;
+      }
+      this.warnings.push(`${row.key}: the first numbers found (${earlier.raw}) did not fill the row; read the later ${rawOf(vals)}`);
+      this.outcomes.delete(row.key);
+      if (row.key.startsWith("apps.")) this.appsFound--;
+      else this.activeFound--;
     }
     const k = row.cells.length;
     const raw = rawOf(vals);
-    const outcome: RowOutcome = { row, alternatives: [], raw };
+    const outcome: RowOutcome = { row, alternatives: [], raw, complete: true };
     this.outcomes.set(row.key, outcome);
     if (vals.length === k) {
       this.setRow(
@@ -156,7 +184,8 @@ class TableReader {
             fitting.length > 4 ? "; …" : ""
           }); chose ${fmtCells(best.r.cells)} as ${reasonFor(row.kind)}`,
         );
-      } else if (readings.length > 0 && vals.some((v) => v.t === "num" && v.int.length > 1)) {
+      } else if (best.r.cells.some((c) => c !== null && Math.abs(c) >= 10)) {
+        // Only worth saying when a multi-digit cell was cut out of the run.
         this.warnings.push(`${row.key}: digit run "${raw}" read as ${fmtCells(best.r.cells)} (the only reading that fits)`);
       }
       return;
@@ -185,6 +214,7 @@ class TableReader {
         return;
       }
     }
+    outcome.complete = false;
     this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); cells left empty`);
     if (row.key.startsWith("apps.")) this.appsFound++;
     else this.activeFound++;
@@ -311,7 +341,7 @@ class TableReader {
           this.warnings.push(
             `review: digit run "${rawOf(vals)}" allows ${best.length} readings; chose ${fmtCells(cells)} (totals add up in ${sorted[0].s} of 3 groups)`,
           );
-        } else if (vals.some((v) => v.t === "num" && v.int.length > 1)) {
+        } else if (cells.some((c) => c !== null && Math.abs(c) >= 10)) {
           this.warnings.push(`review: digit run "${rawOf(vals)}" read as ${fmtCells(cells)}`);
         }
       } else if (vals.every((v) => v.t === "blank" || numberOf(v) === 0)) {
