@@ -1,0 +1,7 @@
+import { withApiErrors } from "@/lib/http/api-error";
+import { handleLogin } from "@/lib/auth/login-request";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const POST = withApiErrors(handleLogin);
