@@ -68,3 +68,24 @@ describe("kind and level of the reporting body", () => {
     expect(meta.warnings.join()).toMatch(/no report title/);
   });
 });
+
+describe("title shapes seen on government sites", () => {
+  it("reads a district government's street office (北京市朝阳区人民政府三里屯街道办事处)", () => {
+    const meta = readMetadata("北京市朝阳区人民政府三里屯街道办事处2022年政府信息公开工作年度报告");
+    expect(meta.agency).toMatchObject({ name: "三里屯街道", kind: "street", level: "township" });
+    expect(meta.region).toMatchObject({ province: "北京市", county: "朝阳区" });
+  });
+
+  it("reads a title wrapped over three lines (平潭综合实验区 / 2019年 / 政府信息公开工作年度报告)", () => {
+    const meta = readMetadata("相关链接：\n平潭综合实验区\n2019年\n政府信息公开工作年度报告\n根据《条例》…");
+    expect(meta.year).toBe(2019);
+    expect(meta.agency).toMatchObject({ name: "平潭综合实验区", kind: "government" });
+  });
+
+  it("ignores brackets around the body (平潭综合实验区（管委会）)", () => {
+    expect(agencyOf("平潭综合实验区（管委会）2019年政府信息公开工作年度报告")).toMatchObject({
+      name: "平潭综合实验区管委会",
+      kind: "government",
+    });
+  });
+});

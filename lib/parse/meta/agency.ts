@@ -35,7 +35,9 @@ function townshipKind(name: string): AgencyKind {
 
 export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgency & { warnings: string[] } {
   const warnings: string[] = [];
-  const { segments, body } = parsed;
+  const { segments } = parsed;
+  // 平潭综合实验区（管委会）: brackets around the body's name change nothing.
+  const body = parsed.body.replace(/[（）()]/g, "");
   const place = segments[segments.length - 1];
   if (!place) {
     // No place recognised: keep the body as printed; its level is a guess.

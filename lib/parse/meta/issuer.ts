@@ -134,6 +134,15 @@ export function parseIssuer(issuer: string, context: string): ParsedIssuer {
   while (position < issuer.length) {
     const rest = issuer.slice(position);
     const previous = segments[segments.length - 1];
+    // 北京市朝阳区人民政府三里屯街道办事处: the county's 人民政府 only links two places.
+    const link = /^(人民政府|政府)/.exec(rest)?.[0];
+    if (link && segments.length > 0) {
+      const after = rest.slice(link.length);
+      if (after && (startsWithPlace(after) || UNKNOWN_TOWNSHIP.test(after))) {
+        position += link.length;
+        continue;
+      }
+    }
     // matchZone may add the city's segment itself (济宁 of 济宁高新区) before returning the zone.
     const countBefore = segments.length;
     const segment =

@@ -31,18 +31,23 @@ export function findTitle(lines: string[]): TitleMatch | null {
   const limit = Math.min(lines.length, SEARCH_LINES);
   for (let i = 0; i < limit; i += 1) {
     const line = cleanLine(lines[i]);
-    const match = TITLE.exec(line);
-    if (!match?.groups) continue;
-    const rest = line.slice(match[0].length);
     const next = i + 1 < lines.length ? cleanLine(lines[i + 1]) : "";
-    if (!REPORT_WORD.test(rest.slice(0, 16)) && !REPORT_WORD.test(next.slice(0, 12))) continue;
-    const year = Number(match.groups.year);
-    let issuer = tidyIssuer(match.groups.issuer) || tidyIssuer(match.groups.after);
-    if (!issuer && i > 0) {
-      const previous = cleanLine(lines[i - 1]);
-      if (ISSUER_LINE.test(previous)) issuer = tidyIssuer(previous);
+    // A title may wrap anywhere: `平潭综合实验区` / `2019年` / `政府信息公开工作年度报告`.
+    const candidates = line.length <= 40 ? [line, line + next] : [line];
+    for (const candidate of candidates) {
+      const match = TITLE.exec(candidate);
+      if (!match?.groups) continue;
+      const rest = candidate.slice(match[0].length);
+      const after = candidate === line ? next : i + 2 < lines.length ? cleanLine(lines[i + 2]) : "";
+      if (!REPORT_WORD.test(rest.slice(0, 16)) && !REPORT_WORD.test(after.slice(0, 12))) continue;
+      const year = Number(match.groups.year);
+      let issuer = tidyIssuer(match.groups.issuer) || tidyIssuer(match.groups.after);
+      if (!issuer && i > 0) {
+        const previous = cleanLine(lines[i - 1]);
+        if (ISSUER_LINE.test(previous)) issuer = tidyIssuer(previous);
+      }
+      return { issuer: issuer || null, year, line: i, text: lines[i] };
     }
-    return { issuer: issuer || null, year, line: i, text: lines[i] };
   }
   return null;
 }
