@@ -12,8 +12,9 @@ const TEMPLATE_PATH = fileURLToPath(new URL("../parse/__fixtures__/rendered/000_
 const TEMPLATE_NAME = "东高地街道";
 const TEMPLATE_YEAR = "2023";
 
-// Two characters from this list name an agency: 48 × 47 = 2,256 distinct names.
-const NAME_CHARS = "安宁和平长乐永丰新华东升西城南湖北山金水银河玉泉青松白云红星绿洲明光清河阳春秋实春晖文昌武胜兴隆富民".split("");
+// Two different characters from this list name an agency: n × (n − 1) distinct names.
+const NAME_CHARS = [...new Set("安宁和平长乐永丰新华东升西城南湖北山金水银河玉泉青松白云红星绿洲明光清阳春秋实晖文昌武胜兴隆富民".split(""))];
+export const SYNTHETIC_NAME_COUNT = NAME_CHARS.length * (NAME_CHARS.length - 1);
 
 let template: string | null = null;
 
@@ -32,8 +33,8 @@ function rng(seed: number): () => number {
 export function syntheticAgencyName(index: number): string {
   const n = NAME_CHARS.length;
   const a = NAME_CHARS[index % n]!;
-  let b = NAME_CHARS[Math.floor(index / n) % (n - 1)]!;
-  if (b === a) b = NAME_CHARS[n - 1]!;
+  const others = NAME_CHARS.filter((c) => c !== a);
+  const b = others[Math.floor(index / n) % (n - 1)]!;
   return `${a}${b}街道`;
 }
 
@@ -83,7 +84,7 @@ export function syntheticReport(index: number, options: { year?: number } = {}):
   template ??= readFileSync(TEMPLATE_PATH, "utf8");
   const random = rng(index + 1);
   const agencyName = syntheticAgencyName(index);
-  const year = options.year ?? 2021 + (Math.floor(index / 2256) % 4);
+  const year = options.year ?? 2021 + (Math.floor(index / SYNTHETIC_NAME_COUNT) % 4);
   const apps = appsValues(random);
   const rows2021 = APPLICATION_ROWS.filter((r) => r.formats.includes("2021"));
 
