@@ -41,3 +41,10 @@ describe("readActiveDisclosureTotal", () => {
     expect(total("全年主动公开政府信息500条，其中网站主动公开政府信息300条、新媒体主动公开政府信息200条")).toBe(500);
   });
 });
+
+describe("readActiveDisclosureTotal, other wordings", () => {
+  it("accepts 主动公开各类信息 N 条 and ignores a figure in 万", () => {
+    expect(readActiveDisclosureTotal("全年主动公开各类信息1234条。").total).toBe(1234);
+    expect(readActiveDisclosureTotal("全年主动公开政府信息1.2万条。").total).toBeNull();
+  });
+});

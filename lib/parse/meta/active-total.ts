@@ -19,7 +19,10 @@ const QUALIFIER = "(?:(?!申请)[\\u4e00-\\u9fa5]){0,8}?";
 /** Strongest first: a statement with 主动 and 政府信息; 主动公开 N 条信息; 共公布政府信息 N 条. */
 const TIERS: RegExp[] = [
   new RegExp(`主动(?:公开|发布|公布)了?${QUALIFIER}政府信息${SUM_WORD}?${NUMBER}余?${COUNT_WORD}`, "g"),
-  new RegExp(`主动(?:公开|发布|公布)了?${SUM_WORD}?${NUMBER}余?${COUNT_WORD}${QUALIFIER}信息`, "g"),
+  new RegExp(
+    `(?:主动(?:公开|发布|公布)了?${SUM_WORD}?${NUMBER}余?${COUNT_WORD}${QUALIFIER}信息)|(?:主动(?:公开|发布|公布)了?(?:各类|各项)?信息${SUM_WORD}?${NUMBER}余?${COUNT_WORD})`,
+    "g",
+  ),
   new RegExp(
     `(?:${SUM_WORD}(?:公开|公布|发布)(?:各类)?政府信息${NUMBER}余?${COUNT_WORD})|(?:(?:公开|公布|发布)(?:各类)?政府信息${SUM_WORD}${NUMBER}余?${COUNT_WORD})`,
     "g",

@@ -89,3 +89,16 @@ describe("title shapes seen on government sites", () => {
     });
   });
 });
+
+describe("more title shapes", () => {
+  it("reads a year spelled in Chinese numerals or full-width digits", () => {
+    expect(readMetadata("淮安市人民政府二〇二三年政府信息公开工作年度报告").year).toBe(2023);
+    expect(readMetadata("淮安市人民政府２０２２年政府信息公开工作年度报告").year).toBe(2022);
+  });
+
+  it("keeps a national system's local office whole and still places it (国家税务总局淮安市税务局)", () => {
+    const meta = readMetadata("国家税务总局淮安市税务局2023年政府信息公开工作年度报告");
+    expect(meta.agency).toMatchObject({ name: "国家税务总局淮安市税务局", kind: "department", level: "city" });
+    expect(meta.region).toMatchObject({ province: "江苏省", city: "淮安市" });
+  });
+});

@@ -47,6 +47,11 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
   }
 
   const level = placeLevel(place);
+  if (parsed.prefix) {
+    // A national system's local office keeps its printed name whole.
+    const kind: AgencyKind = DEPARTMENT_BODY.test(body) ? "department" : "other";
+    return { name: issuer, fullName: issuer, kind, level, warnings };
+  }
   const printedPlaces = segments.map((segment) => segment.text).join("");
   const fullPrinted = printedPlaces + body;
 

@@ -36,7 +36,7 @@ describe("division index", () => {
 
   it("reports a township's county, city and province, with municipalities' 市辖区 as null", () => {
     const [street] = findByName("东高地街道");
-    expect(regionOf(street)).toEqual({ province: "北京市", city: null, county: "丰台区", code: "110106006" });
+    expect(regionOf(street)).toEqual({ province: "北京市", city: null, county: "丰台区", code: "110106006000" });
     const [town] = findByName("钱集镇");
     expect(regionOf(town)).toMatchObject({ province: "江苏省", city: "宿迁市", county: "沭阳县" });
   });

@@ -160,8 +160,16 @@ export function regionOf(division: Division): { province: string | null; city: s
     province: ancestorAt(division, "province")?.name ?? null,
     city: ancestorAt(division, "city")?.name ?? null,
     county: ancestorAt(division, "county")?.name ?? null,
-    code: division.code,
+    code: nationalCode(division),
   };
+}
+
+/**
+ * The code in the national format: 6 digits for provinces, cities and counties (320800, 310000),
+ * 12 for townships (110106006000); the index stores the significant digits only.
+ */
+export function nationalCode(division: Division): string {
+  return division.level === "township" ? division.code.padEnd(12, "0") : division.code.padEnd(6, "0");
 }
 
 /** The source of the data, for "about" pages and reports. */

@@ -34,6 +34,8 @@ export interface PlaceSegment {
 }
 
 export interface ParsedIssuer {
+  /** Words before the first place, e.g. 国家税务总局 of 国家税务总局淮安市税务局; usually "". */
+  prefix: string;
   segments: PlaceSegment[];
   /** What follows the places: 人民政府, 办事处, 公安局, 人民政府办公厅, "" … */
   body: string;
@@ -128,9 +130,20 @@ function levelFromSuffix(name: string): DivisionLevel {
 }
 
 export function parseIssuer(issuer: string, context: string): ParsedIssuer {
+  const parsed = parseFrom(issuer, 0, context);
+  if (parsed.segments.length > 0) return parsed;
+  // 国家税务总局淮安市税务局: a national system's prefix before the place.
+  for (let start = 1; start <= issuer.length - 2; start += 1) {
+    const full = matchFullName(issuer.slice(start), undefined);
+    if (full && full.level !== "township") return parseFrom(issuer, start, context);
+  }
+  return parsed;
+}
+
+function parseFrom(issuer: string, start: number, context: string): ParsedIssuer {
   const segments: PlaceSegment[] = [];
   const warnings: string[] = [];
-  let position = 0;
+  let position = start;
   while (position < issuer.length) {
     const rest = issuer.slice(position);
     const previous = segments[segments.length - 1];
@@ -154,7 +167,7 @@ export function parseIssuer(issuer: string, context: string): ParsedIssuer {
     segments.push(segment);
     for (const added of segments.slice(countBefore)) position += added.printed.length;
   }
-  return { segments, body: issuer.slice(position), warnings };
+  return { prefix: issuer.slice(0, start), segments, body: issuer.slice(position), warnings };
 }
 
 function matchFullName(rest: string, previous: PlaceSegment | undefined): PlaceSegment | null {

@@ -6,7 +6,7 @@ const regionOf = (text: string) => readMetadata(text);
 describe("region lookup", () => {
   it("completes a street office from the township codes (东高地街道 → 北京市 丰台区)", () => {
     const { region } = regionOf("东高地街道2023年政府信息公开工作年度报告");
-    expect(region).toMatchObject({ province: "北京市", city: null, county: "丰台区", code: "110106006" });
+    expect(region).toMatchObject({ province: "北京市", city: null, county: "丰台区", code: "110106006000" });
   });
 
   it("narrows a repeated county name by the city before it (杭州市西湖区, not 南昌市西湖区)", () => {
@@ -26,7 +26,7 @@ describe("region lookup", () => {
     expect(meta.region.county).toBeNull();
     expect(meta.region.candidates?.length).toBeGreaterThan(10);
     for (const candidate of meta.region.candidates ?? []) {
-      expect(candidate.code).toMatch(/^\d{9}$/);
+      expect(candidate.code).toMatch(/^\d{12}$/);
       expect(candidate.province).not.toBeNull();
     }
     expect(meta.warnings.join()).toMatch(/城关镇 is the name of 88 places/);
@@ -57,7 +57,7 @@ describe("region lookup", () => {
 
   it("names a development zone inside a city as the text does (济宁高新区 → 高新区)", () => {
     const { region } = regionOf("济宁高新区王因街道办事处2023年政府信息公开工作年度报告");
-    expect(region).toMatchObject({ province: "山东省", city: "济宁市", county: "高新区", code: "370871004" });
+    expect(region).toMatchObject({ province: "山东省", city: "济宁市", county: "高新区", code: "370871004000" });
   });
 
   it("places a zone that stands for a former county in its province only (平潭综合实验区)", () => {

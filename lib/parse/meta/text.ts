@@ -14,6 +14,10 @@ function decodeEntities(text: string): string {
     .replace(/&([a-z]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole);
 }
 
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: "0", 零: "0", "○": "0", Ｏ: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9",
+};
+
 /** Lines of the document with markup and fixture headers removed, blank lines dropped. */
 export function documentLines(text: string): string[] {
   let body = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
@@ -33,6 +37,11 @@ export function documentLines(text: string): string[] {
     .map((line) =>
       line
         .replace(/[\u00a0\u3000\u200b\ufeff\t]/g, " ")
+        .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+        // 二〇二三年 → 2023年: some titles spell the year out.
+        .replace(/([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)/g, (spelled) =>
+          [...spelled].map((char) => CHINESE_DIGITS[char] ?? char).join(""),
+        )
         // Markdown headings and emphasis, archive labels.
         .replace(/^\s*#{1,6}\s+/, "")
         .replace(/\*\*/g, "")
