@@ -22,6 +22,9 @@ export interface TablesResult {
   found: { activeRows: number; appRows: number; review: boolean };
 }
 
+/** Beyond this a "number" is a glued run that could not be read, not a count or an amount. */
+const MAX_CELL = 1e13;
+
 const REVIEW_KEYS: string[] = REVIEW_GROUPS.flatMap((g) => REVIEW_RESULTS.map((r) => `${g.key}.${r.key}`));
 
 interface RowOutcome {
@@ -115,6 +118,10 @@ class TableReader {
     row.cells.forEach((cell, i) => {
       let v = cells[i] ?? null;
       const key = fieldKey(row, cell);
+      if (v !== null && !(Math.abs(v) <= MAX_CELL)) {
+        this.warnings.push(`${key}: printed number too large to be a count or an amount (${String(v).slice(0, 24)}…); left empty`);
+        v = null;
+      }
       // Money is kept in 万元; a figure printed in 元 is converted.
       if (v !== null && units[i] === "元" && (key === "active.procurement.amount" || key === "active.fees")) {
         v = Math.round((v / 10_000) * 1e8) / 1e8;
@@ -351,7 +358,7 @@ class TableReader {
         this.warnings.push(`review: ${vals.length} numbers for 15 cells (${rawOf(vals)}); cells left empty`);
       }
     }
-    if (cells) REVIEW_KEYS.forEach((k, i) => (this.values[k] = cells![i]));
+    if (cells) REVIEW_KEYS.forEach((k, i) => (this.values[k] = cells![i] !== null && Math.abs(cells![i]!) <= MAX_CELL ? cells![i] : null));
   }
 
   /** Where glued digits allowed several readings, prefer the one the column relations confirm. */

@@ -89,7 +89,8 @@ export function tokenizePiece(piece: string, out: Token[]): void {
       /数据$|第$|[A-Za-z+*#=@_]$/.test(before) ||
       /^[A-Za-z+*#=@_]/.test(after) || (!unit && !frac && NOT_A_CELL_AFTER.test(after)) || /^[)）]/.test(after) && /[(（]$/.test(before);
     if (isWordDigit) {
-      pendingText = textBefore + (/数据$/.test(before) ? "" : m[0]);
+      // OCR converters name columns 数据1..数据6: neither a label nor a cell.
+      pendingText = /数据$/.test(before) ? textBefore.replace(/数据$/, "") : textBefore + m[0];
       last = end;
       continue;
     }
