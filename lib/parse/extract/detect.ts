@@ -36,8 +36,8 @@ function imageKind(bytes: Uint8Array): string | null {
 }
 
 /**
- * Text has no NUL bytes (UTF-16 aside, which has a BOM or alternating zeros) and few control
- * characters; anything else is some binary format we do not read.
+ * Text has almost no NUL bytes (UTF-16 aside, which has a BOM or alternating zeros) and few
+ * control characters; anything else is some binary format we do not read.
  */
 function looksBinary(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
@@ -54,7 +54,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   }
   // UTF-16LE without BOM: zeros on odd positions only.
   if (zeroOdd > n / 8 && zeroEven === 0 && control < n / 50) return false;
-  return zeroOdd + zeroEven > 0 || control > n / 50;
+  // A few stray NULs occur in text pasted from other programs; the reader strips them.
+  return zeroOdd + zeroEven > Math.max(4, n / 100) || control > Math.max(2, n / 50);
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

@@ -15,7 +15,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: hand it a copy, not the caller's bytes.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false, stopAtErrors: false });
+    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, stopAtErrors: false });
   } catch (error) {
     const name = (error as { name?: string }).name ?? "";
     if (name === "PasswordException" || /password/i.test(String((error as Error).message))) {
@@ -316,6 +316,13 @@ function groupLines(items: TextItem[]): Block[] {
 function joinWrappedLines(blocks: Block[]): string[] {
   const texts = blocks.filter((b) => b.geometry && !b.line.includes("\t"));
   const rightMargin = texts.length > 0 ? Math.max(...texts.map((b) => b.geometry!.right)) : 0;
+  const leftMargin = texts.length > 0 ? Math.min(...texts.map((b) => b.geometry!.left)) : 0;
+  const bodySize = dominantSize(texts);
+  // A title larger than the body text wraps onto a centred second line.
+  const centredContinuation = (g: NonNullable<Block["geometry"]>, p: NonNullable<Block["geometry"]>) =>
+    p.size >= bodySize * 1.2 &&
+    p.left <= leftMargin + p.size * 2 &&
+    Math.abs(g.left - leftMargin - (rightMargin - g.right)) <= g.size * 1.5;
   const out: string[] = [];
   let previous: Block | null = null;
   for (const block of blocks) {
@@ -332,7 +339,7 @@ function joinWrappedLines(blocks: Block[]): string[] {
       Math.abs(g.size - p.size) < 0.5 &&
       g.baseline - p.baseline > 0 &&
       g.baseline - p.baseline <= p.size * 2.2 &&
-      g.left <= p.left + p.size * 0.5 &&
+      (g.left <= p.left + p.size * 0.5 || centredContinuation(g, p)) &&
       !isPageFurniture(block.line)
     ) {
       const joiner = /[A-Za-z0-9]$/.test(out[out.length - 1]) && /^[A-Za-z0-9]/.test(block.line) ? " " : "";
@@ -353,6 +360,19 @@ interface TableCell {
   r1: number;
   c1: number;
   text: string;
+}
+
+/** The font size carrying most characters: the body text's. */
+function dominantSize(blocks: Block[]): number {
+  const weight = new Map<number, number>();
+  for (const b of blocks) {
+    const size = Math.round(b.geometry!.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + b.line.length);
+  }
+  let best = 0;
+  let bestWeight = -1;
+  for (const [size, w] of weight) if (w > bestWeight) [best, bestWeight] = [size, w];
+  return best || 10;
 }
 
 interface FoundTable {

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "./index";
+import { ExtractError } from "./types";
+import { findRow, fixtureBytes, goldCells, RENDERED_STEMS, renderedGold } from "./test-support/fixtures";
+import { makePdf, type PdfRect, type PdfText } from "./test-support/make-pdf";
+
+async function extractError(name: string, bytes: Uint8Array): Promise<ExtractError> {
+  try {
+    await extractDocument(name, bytes);
+  } catch (error) {
+    if (error instanceof ExtractError) return error;
+    throw error;
+  }
+  throw new Error(`${name} was read without error`);
+}
+
+describe("PDF reader on the rendered reports (headless-Chromium prints)", () => {
+  it.each(RENDERED_STEMS)("%s: ruled tables rebuilt like the HTML; rows are tab-joined lines", async (stem) => {
+    const doc = await extractDocument(`${stem}.pdf`, fixtureBytes(`rendered/${stem}.pdf`));
+    const html = await extractDocument(`${stem}.html`, fixtureBytes(`rendered/${stem}.html`));
+    const gold = renderedGold(stem);
+    expect(doc.kind).toBe("pdf");
+    // Tables broken across pages come back as one grid, cell for cell the HTML table.
+    expect(doc.tables).toEqual(html.tables);
+    expect(findRow(doc.tables, "本年新收")!.slice(-7)).toEqual(goldCells(gold, "apps.new"));
+    const lines = doc.text.split("\n");
+    const newRow = lines.find((line) => line.includes("本年新收"))!;
+    expect(newRow.split("\t").slice(1)).toEqual(goldCells(gold, "apps.new"));
+    // A label that wraps inside its cell stays on its row's line.
+    expect(lines).toContain(html.text.split("\n").find((l) => l.startsWith("（二）部分公开")));
+    expect(lines[0]).toBe(html.text.split("\n")[0]);
+  });
+
+  it("rejoins the wrapped lines of a paragraph so sentences stay whole", async () => {
+    const doc = await extractDocument("000.pdf", fixtureBytes("rendered/000_a6a2db4cc44d7e31.pdf"));
+    expect(doc.text).toContain("东高地街道认真落实《丰台区2023年政务公开工作要点》");
+    expect(doc.text).toContain("2023年度主动公开政府信息共757条。");
+  });
+
+  it("separates pages with a form feed line", async () => {
+    const doc = await extractDocument("000.pdf", fixtureBytes("rendered/000_a6a2db4cc44d7e31.pdf"));
+    expect(doc.text.split("\n")).toContain("\f");
+  });
+});
+
+/** A 3×3 table drawn as stroked cell outlines (not filled rules), plus a title line. */
+function strokedTablePdf(): Uint8Array {
+  const rows = [["Item", "New", "Total"], ["Rules", "1", "2"], ["Normative files", "30", "40"]];
+  const rects: PdfRect[] = [];
+  const texts: PdfText[] = [{ x: 50, y: 760, text: "Annual report 2023" }];
+  rows.forEach((row, i) =>
+    row.forEach((text, j) => {
+      const x = 50 + j * 120;
+      const y = 700 - i * 20;
+      rects.push({ x, y, width: 120, height: 20, paint: "stroke" });
+      texts.push({ x: x + 4, y: y + 6, text });
+    }),
+  );
+  return makePdf([{ texts, rects }]);
+}
+
+describe("PDF reader on small generated PDFs", () => {
+  it("rebuilds a table whose cells are stroked rectangles", async () => {
+    const doc = await extractDocument("stroked.pdf", strokedTablePdf());
+    expect(doc.tables.map((g) => g.map((r) => r.map((c) => c.text)))).toEqual([
+      [["Item", "New", "Total"], ["Rules", "1", "2"], ["Normative files", "30", "40"]],
+    ]);
+    expect(doc.text.split("\n")).toEqual(["Annual report 2023", "Item\tNew\tTotal", "Rules\t1\t2", "Normative files\t30\t40"]);
+  });
+
+  it("without rules, keeps a row on one line with far-apart items tab-separated", async () => {
+    const texts: PdfText[] = [
+      { x: 50, y: 700, text: "Rules" },
+      { x: 250, y: 700, text: "1" },
+      { x: 350, y: 700, text: "2" },
+      { x: 50, y: 680, text: "Normative" },
+      { x: 104, y: 680, text: "files" },
+      { x: 250, y: 680, text: "30" },
+    ];
+    const doc = await extractDocument("loose.pdf", makePdf([{ texts }]));
+    expect(doc.tables).toEqual([]);
+    expect(doc.text.split("\n")).toEqual(["Rules\t1\t2", "Normative files\t30"]);
+  });
+
+  it("reports a PDF without a text layer (a scan) and suggests OCR", async () => {
+    const error = await extractError("scan.pdf", makePdf([{ rects: [{ x: 0, y: 0, width: 595, height: 842, paint: "fill" }] }]));
+    expect(error.code).toBe("no_text_layer");
+    expect(error.message).toContain("scan.pdf");
+    expect(error.message).toMatch(/OCR/);
+  });
+
+  it("reports an encrypted PDF", async () => {
+    const error = await extractError("locked.pdf", makePdf([{ texts: [{ x: 50, y: 700, text: "secret" }] }], { encrypted: true }));
+    expect(error.code).toBe("encrypted_file");
+    expect(error.message).toContain("locked.pdf");
+  });
+
+  it("reports a truncated or garbled PDF as corrupt", async () => {
+    const whole = fixtureBytes("rendered/000_a6a2db4cc44d7e31.pdf");
+    const cut = await extractError("cut.pdf", whole.subarray(0, 2000));
+    expect(["corrupt_file", "no_text_layer"]).toContain(cut.code);
+    expect(cut.message).toContain("cut.pdf");
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
+    garbage.set(new TextEncoder().encode("%PDF-1.7\n"), 0);
+    const garbled = await extractError("garbled.pdf", garbage);
+    expect(garbled.code).toBe("corrupt_file");
+    expect(garbled.message).toContain("garbled.pdf");
+  });
+});
