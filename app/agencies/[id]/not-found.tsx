@@ -1,0 +1,5 @@
+import { PageNotFound } from "../../../components/report/page-states";
+
+export default function NotFound() {
+  return <PageNotFound what="agency" />;
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLang } from "../../../lib/i18n";
+import { getReportDetail } from "../../../lib/queries/report-detail";
+import { ReportView } from "../../../components/report/report-view";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+
+/** Ids are positive integers; anything else names no report (404, not a 500). */
+function parseId(raw: string): number | null {
+  return /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const detail = id === null ? null : await getReportDetail(id);
+  const lang = await getLang();
+  if (!detail) return { title: lang === "zh" ? "报告" : "Report" };
+  return { title: `${detail.agency.name} ${detail.report.year}` };
+}
+
+export default async function ReportPage({ params }: { params: Params }) {
+  const lang = await getLang();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const detail = await getReportDetail(id);
+  if (!detail) notFound();
+  return (
+    <>
+      <nav className="mb-2 text-sm" aria-label={lang === "zh" ? "位置" : "Breadcrumb"}>
+        <a href="/" className="text-blue-700 underline">{lang === "zh" ? "总览" : "Overview"}</a> ›{" "}
+        <a href={`/agencies/${detail.agency.id}`} className="text-blue-700 underline">{detail.agency.name}</a> ›{" "}
+        <span>{detail.report.year}</span>
+      </nav>
+      <h1 className="mb-3 text-2xl font-bold">
+        {detail.agency.name} {lang === "zh" ? `${detail.report.year} 年政府信息公开工作年度报告` : `${detail.report.year} annual disclosure report`}
+      </h1>
+      <ReportView lang={lang} detail={detail} />
+    </>
+  );
+}
