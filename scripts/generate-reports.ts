@@ -143,13 +143,26 @@ function identityKey(province: string | null, city: string | null, county: strin
   return [province, city, county, name].map(n).join("|");
 }
 
-/** An endless, deterministic enumeration of agencies; round r > 0 adds more streets and towns. */
+/**
+ * An endless, deterministic enumeration of agencies: first every named one, shuffled so that even a
+ * few hundred reports span all provinces and kinds; then more numbered streets and towns, round by round.
+ */
 function* agencies(rng: Rng): Generator<GenAgency> {
-  const make = (a: Omit<GenAgency, "identityKey" | "sticky2019">): GenAgency => ({
-    ...a,
-    identityKey: identityKey(a.province, a.city, a.county, a.name),
-    sticky2019: rng() < 0.03,
-  });
+  const named = [...namedAgencies(rng)];
+  for (let i = named.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [named[i], named[j]] = [named[j], named[i]];
+  }
+  yield* named;
+  yield* numberedAgencies(rng);
+}
+
+function makeAgency(rng: Rng, a: Omit<GenAgency, "identityKey" | "sticky2019">): GenAgency {
+  return { ...a, identityKey: identityKey(a.province, a.city, a.county, a.name), sticky2019: rng() < 0.03 };
+}
+
+function* namedAgencies(rng: Rng): Generator<GenAgency> {
+  const make = (a: Omit<GenAgency, "identityKey" | "sticky2019">) => makeAgency(rng, a);
   for (const p of PLACES) {
     const municipality = p.cities.length === 1 && p.cities[0].city === null;
     yield make({ name: `${p.province}人民政府`, fullName: `${p.province}人民政府`, kind: "government", level: "province", province: p.province, city: null, county: null, size: 300 });
@@ -185,7 +198,11 @@ function* agencies(rng: Rng): Generator<GenAgency> {
       }
     }
   }
-  // More streets and towns, numbered, as long as reports are asked for.
+}
+
+/** More streets and towns, numbered, as long as reports are asked for. */
+function* numberedAgencies(rng: Rng): Generator<GenAgency> {
+  const make = (a: Omit<GenAgency, "identityKey" | "sticky2019">) => makeAgency(rng, a);
   for (let round = 2; ; round++) {
     for (const p of PLACES) {
       for (const c of p.cities) {

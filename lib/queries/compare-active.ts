@@ -54,8 +54,8 @@ export interface ActiveRow extends GroupInfo {
 export async function getCompareActive(filters: ReportFilters, db?: Db): Promise<CompareResult<ActiveRow>> {
   const sums = [
     ...ACTIVE_BRIDGED.map((m) => `SUM(${sumMetricExpr(getMetric(m) as SumMetric)}) AS b_${m}`),
-    ...Object.entries(ACTIVE_2021).map(([name, key]) => `${sumOfKey(key)} FILTER (WHERE v.format = '2021') AS n_${name}`),
-    ...Object.entries(ACTIVE_2019).map(([name, key]) => `${sumOfKey(key)} FILTER (WHERE v.format = '2019') AS o_${name}`),
+    ...Object.entries(ACTIVE_2021).map(([name, key]) => `${sumOfKey(key)} FILTER (WHERE v.format = '2021') AS "n_${name}"`),
+    ...Object.entries(ACTIVE_2019).map(([name, key]) => `${sumOfKey(key)} FILTER (WHERE v.format = '2019') AS "o_${name}"`),
     `COUNT(*) FILTER (WHERE v.format = '2019') AS reports_2019`,
     `COUNT(*) FILTER (WHERE v.format = '2021') AS reports_2021`,
   ].join(",\n  ");
