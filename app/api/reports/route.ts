@@ -3,6 +3,9 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { withRetryAfter } from "@/lib/auth/route-guard";
 import { handleUpload } from "@/lib/ingest/upload-request";
 
+/** GET (the list, JSON) belongs to dashboard-data. */
+export { GET } from "./get";
+
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
