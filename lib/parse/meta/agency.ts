@@ -13,6 +13,8 @@ import type { ParsedIssuer, PlaceSegment } from "./issuer";
 
 const GOVERNMENT_BODY = /^(人民政府|政府|行政公署|行署)?(办公厅|办公室|办)?$/;
 const ZONE_GOVERNMENT_BODY = /^(党工委|党工委、?管委会|党工委管委会|管委会|管理委员会|管委)?(办公室|办)?$/;
+/** NBS lists some zones as county-level units under their own names (苏州工业园区). */
+const ZONE_NAME = /(实验区|试验区|开发区|高新区|经开区|园区|新区|管理区|示范区|保税区)$/;
 const TOWNSHIP_GOVERNMENT_BODY = /^(人民政府|政府|街道办事处|办事处|街道办|党委政府|党委、政府)?$/;
 /** A body of a government: 局, 委员会, 委, 厅, 办公室, 署, 中心 … */
 const DEPARTMENT_BODY = /(局|委员会|委|厅|办公室|办|署|中心|院|所|处|站|队|部|会|室)$/;
@@ -48,8 +50,8 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
 
   const level = placeLevel(place);
   if (parsed.prefix) {
-    // A national system's local office keeps its printed name whole.
-    const kind: AgencyKind = DEPARTMENT_BODY.test(body) ? "department" : "other";
+    // A national system's local office or a party organ keeps its printed name whole.
+    const kind: AgencyKind = !/^(中共|中国共产党)/.test(parsed.prefix) && DEPARTMENT_BODY.test(body) ? "department" : "other";
     return { name: issuer, fullName: issuer, kind, level, warnings };
   }
   const printedPlaces = segments.map((segment) => segment.text).join("");
@@ -66,7 +68,8 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
   }
 
   const placeName = place.type === "zone" ? zoneName(segments, place) : place.text;
-  if (place.type === "zone" && ZONE_GOVERNMENT_BODY.test(body)) {
+  const isZone = place.type === "zone" || ZONE_NAME.test(place.text);
+  if (isZone && ZONE_GOVERNMENT_BODY.test(body)) {
     return { name: placeName + body, fullName: placeName + (body || "管委会"), kind: "government", level, warnings };
   }
   if (GOVERNMENT_BODY.test(body)) {
@@ -83,5 +86,5 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
 function zoneName(segments: PlaceSegment[], zone: PlaceSegment): string {
   const at = segments.indexOf(zone);
   const before = at > 0 ? segments[at - 1] : null;
-  return (zone.zonePlacement === "in-city" && before ? before.printed : "") + zone.text;
+  return (zone.generic && before ? before.printed : "") + zone.text;
 }

@@ -20,8 +20,8 @@ describe("division index", () => {
     expect(aliasesOf("内蒙古自治区", "province")).toContain("内蒙古");
     expect(aliasesOf("丰台区", "county")).toEqual(["丰台"]);
     expect(aliasesOf("沭阳县", "county")).toEqual(["沭阳"]);
-    expect(aliasesOf("延边朝鲜族自治州", "city")).toEqual(["延边"]);
-    expect(aliasesOf("黔东南苗族侗族自治州", "city")).toEqual(["黔东南"]);
+    expect(aliasesOf("延边朝鲜族自治州", "city")).toEqual(["延边", "延边州"]);
+    expect(aliasesOf("黔东南苗族侗族自治州", "city")).toEqual(["黔东南", "黔东南州"]);
     expect(aliasesOf("于家务回族乡", "township")).toEqual(["于家务乡"]);
     expect(aliasesOf("城区", "county")).toEqual([]);
   });

@@ -48,7 +48,11 @@ export function aliasesOf(name: string, level: DivisionLevel): string[] {
     return [...out];
   }
   const autonomous = AUTONOMOUS.exec(name);
-  if (autonomous) out.add(autonomous[1]);
+  if (autonomous) {
+    out.add(autonomous[1]);
+    // 恩施州, 延边州: the usual short form of an autonomous prefecture.
+    if (autonomous[2] === "州") out.add(`${autonomous[1]}州`);
+  }
   const special: Record<string, string> = {
     内蒙古自治区: "内蒙古",
     广西壮族自治区: "广西",

@@ -29,6 +29,8 @@ export interface PlaceSegment {
   level: DivisionLevel | "zone";
   /** in-city: a county-level zone inside a city (济宁高新区); own: a zone named after a county it replaces (平潭综合实验区). */
   zonePlacement?: "in-city" | "own";
+  /** The zone's text is only a generic word (高新区) that needs its city's name to be a name. */
+  generic?: boolean;
   /** For an "own" zone: the province of the county it is named after. */
   province?: string | null;
 }
@@ -130,12 +132,19 @@ function levelFromSuffix(name: string): DivisionLevel {
 }
 
 export function parseIssuer(issuer: string, context: string): ParsedIssuer {
+  // 中共X委: a party organ; its place still tells the region.
+  const party = /^(中共|中国共产党)/.exec(issuer)?.[0];
+  if (party) return parseFrom(issuer, party.length, context);
   const parsed = parseFrom(issuer, 0, context);
   if (parsed.segments.length > 0) return parsed;
-  // 国家税务总局淮安市税务局: a national system's prefix before the place.
+  // 国家税务总局淮安市税务局, 中共平潭综合实验区工委: words before the first place.
   for (let start = 1; start <= issuer.length - 2; start += 1) {
     const full = matchFullName(issuer.slice(start), undefined);
-    if (full && full.level !== "township") return parseFrom(issuer, start, context);
+    const zone = full ? null : ZONE.exec(issuer.slice(start));
+    if ((full && full.level !== "township") || (zone && zone[1].length >= 2)) {
+      const later = parseFrom(issuer, start, context);
+      if (later.segments.some((segment) => segment.divisions.length > 0 || segment.province)) return later;
+    }
   }
   return parsed;
 }
@@ -170,9 +179,13 @@ function parseFrom(issuer: string, start: number, context: string): ParsedIssuer
   return { prefix: issuer.slice(0, start), segments, body: issuer.slice(position), warnings };
 }
 
+/** NBS names a few township-level units by a bare zone word (高新区, 开发区): never a match. */
+const BARE_ZONE = new RegExp(`^(${ZONE_WORDS.join("|")})$`);
+
 function matchFullName(rest: string, previous: PlaceSegment | undefined): PlaceSegment | null {
   for (let length = Math.min(rest.length, 24); length >= 2; length -= 1) {
     const name = rest.slice(0, length);
+    if (BARE_ZONE.test(name)) continue;
     const found = findByName(name);
     if (found.length === 0) continue;
     const divisions = narrow(found, previous);
@@ -207,30 +220,46 @@ function matchZone(rest: string, previous: PlaceSegment | undefined, segments: P
   if (!match) return null;
   const [whole, prefix, word] = match;
   const key = zoneKey(word);
-  const countiesUnder = (parents: Division[]) =>
+  /** NBS lists some zones as county-level units (济宁高新技术产业开发区): find the one meant. */
+  const zonesIn = (parents: Division[], ownName: string) =>
     divisionIndex().counties.filter(
-      (county) => key.test(county.name) && parents.some((parent) => isWithin(county, parent)),
+      (county) =>
+        key.test(county.name) &&
+        (ownName === "" || county.name.includes(ownName)) &&
+        parents.some((parent) => isWithin(county, parent)),
     );
+  const inCity = (text: string, generic: boolean, parents: Division[], ownName: string): PlaceSegment => ({
+    text,
+    printed: text,
+    type: "zone",
+    divisions: zonesIn(parents, ownName),
+    level: "zone",
+    zonePlacement: "in-city",
+    generic,
+  });
 
-  if (prefix === "") {
-    const parents = previous?.divisions ?? [];
-    return {
-      text: word,
-      printed: whole,
-      type: "zone",
-      divisions: parents.length ? countiesUnder(parents) : [],
-      level: "zone",
-      zonePlacement: parents.length ? "in-city" : "own",
-    };
+  const parentCities = (previous?.divisions ?? []).filter(
+    (division) => division.level === "city" || division.level === "province",
+  );
+  if (previous && parentCities.length > 0 && parentCities.length === previous.divisions.length) {
+    // 济宁市高新区, 南京市江北新区: a zone inside the city (or municipality) just named.
+    return { ...inCity(whole, prefix === "", parentCities, prefix), text: prefix === "" ? word : whole };
   }
-  const named = narrow(findByNameOrAlias(prefix), previous);
-  const cities = named.filter((division) => division.level === "city");
-  if (cities.length > 0 && cities.length === named.length) {
-    // 济宁高新区: the city, then the zone inside it, reported under the name the text uses.
-    segments.push({ text: prefix, printed: prefix, type: "division", divisions: cities, level: levelOf(cities, "city") });
-    return { text: word, printed: word, type: "zone", divisions: countiesUnder(cities), level: "zone", zonePlacement: "in-city" };
+  if (prefix === "") {
+    return { text: word, printed: whole, type: "zone", divisions: [], level: "zone", zonePlacement: "own", generic: true };
+  }
+  // 济宁高新区, 南京徐庄高新技术产业开发区: a city's short form, then the zone's own name.
+  for (let length = prefix.length; length >= 2; length -= 1) {
+    const lead = prefix.slice(0, length);
+    const named = narrow(findByNameOrAlias(lead), previous);
+    const cities = named.filter((division) => division.level === "city");
+    if (cities.length === 0 || cities.length !== named.length) continue;
+    segments.push({ text: lead, printed: lead, type: "division", divisions: cities, level: "city" });
+    const own = prefix.slice(length);
+    return own === "" ? inCity(word, true, cities, "") : inCity(own + word, false, cities, own);
   }
   // 平潭综合实验区: a zone named after a county it replaces; only the province is certain.
+  const named = narrow(findByNameOrAlias(prefix), previous);
   const provinces = new Set(named.map((division) => ancestorAt(division, "province")?.name ?? null));
   const province = provinces.size === 1 ? [...provinces][0] : null;
   return { text: whole, printed: whole, type: "zone", divisions: [], level: "zone", zonePlacement: "own", province };

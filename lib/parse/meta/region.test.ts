@@ -108,3 +108,30 @@ describe("OCR-corrected names", () => {
     expect(meta.agency?.name).toBe("东乙县人民政府");
   });
 });
+
+describe("development zones", () => {
+  it.each([
+    // [title, agency name, province, city, county]
+    ["济宁市高新区管委会2022年政府信息公开工作年度报告", "济宁市高新区管委会", "山东省", "济宁市", "高新区"],
+    ["成都高新区管委会2022年政府信息公开工作年度报告", "成都高新区管委会", "四川省", "成都市", "高新区"],
+    ["南京市江北新区管理委员会2023年政府信息公开工作年度报告", "江北新区管理委员会", "江苏省", "南京市", "江北新区"],
+    ["南京徐庄高新技术产业开发区管理委员会2024年政府信息公开工作年度报告", "徐庄高新技术产业开发区管理委员会", "江苏省", "南京市", "徐庄高新技术产业开发区"],
+    ["苏州工业园区管理委员会2023年政府信息公开工作年度报告", "苏州工业园区管理委员会", "江苏省", "苏州市", "苏州工业园区"],
+  ])("%s", (title, name, province, city, county) => {
+    const meta = readMetadata(title);
+    expect(meta.agency).toMatchObject({ name, kind: "government", level: "county" });
+    expect(meta.region).toMatchObject({ province, city, county });
+  });
+
+  it("reads a party organ's place but not its kind as a government (中共平潭综合实验区工委)", () => {
+    const meta = readMetadata("中共平潭综合实验区工委2022年政府信息公开工作年度报告");
+    expect(meta.agency).toMatchObject({ name: "中共平潭综合实验区工委", kind: "other" });
+    expect(meta.region.province).toBe("福建省");
+  });
+
+  it("reads an autonomous prefecture's short form (湖北省恩施州利川市)", () => {
+    const meta = readMetadata("湖北省恩施州利川市人民政府2022年政府信息公开工作年度报告");
+    expect(meta.agency).toMatchObject({ name: "利川市人民政府", level: "county" });
+    expect(meta.region).toMatchObject({ province: "湖北省", city: "恩施土家族苗族自治州", county: "利川市" });
+  });
+});
