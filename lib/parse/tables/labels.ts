@@ -101,6 +101,17 @@ export function fieldKey(row: RowDef, cell: string): string {
   return cell ? `${row.key}.${cell}` : row.key;
 }
 
+const GLOBAL = new WeakMap<RowDef, RegExp[]>();
+/** The row's patterns compiled once with the g flag (labels are matched thousands of times). */
+function globalPatterns(row: RowDef): RegExp[] {
+  let list = GLOBAL.get(row);
+  if (!list) {
+    list = row.patterns.map((p) => new RegExp(p.source, p.flags.includes("g") ? p.flags : p.flags + "g"));
+    GLOBAL.set(row, list);
+  }
+  return list;
+}
+
 export interface RowMention {
   row: RowDef;
   start: number;
@@ -115,8 +126,8 @@ export interface RowMention {
 export function findRowMentions(label: string, rows: readonly RowDef[]): RowMention[] {
   const found: RowMention[] = [];
   for (const row of rows) {
-    for (const p of row.patterns) {
-      const re = new RegExp(p.source, p.flags.includes("g") ? p.flags : p.flags + "g");
+    for (const re of globalPatterns(row)) {
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(label)) !== null) {
         found.push({ row, start: m.index, end: m.index + m[0].length });

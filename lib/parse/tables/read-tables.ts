@@ -496,6 +496,9 @@ export function readTables(doc: ExtractedDocument): TablesResult | null {
   if (doc.tables && doc.tables.length > 0 && (doc.kind === "html" || doc.kind === "docx" || doc.kind === "doc")) {
     candidates.push(readFromTokens(tokenizeGrids(doc.tables), true, text));
   }
+  // Real tables that hold every row need no second reading of the text.
+  const complete = candidates.some((c) => c.found.appRows >= 24 && c.found.activeRows >= 6 && c.found.review);
+  if (complete) return candidates[0];
   const { start, end } = tableRegion(text);
   candidates.push(readFromTokens(tokenizeText(text.slice(start, end)), false, text.slice(0, start)));
   let best = candidates[0];
