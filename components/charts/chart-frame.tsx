@@ -25,15 +25,17 @@ export interface ChartFrameProps {
   table: ReactNode;
   /** Controls shown beside the switch (e.g. counts / shares). */
   controls?: ReactNode;
+  /** Nothing to draw: the table (an "empty" message) is all there is, and no switch is offered. */
+  empty?: boolean;
 }
 
-export function ChartFrame({ title, description, lang, height, chart, table, controls }: ChartFrameProps) {
+export function ChartFrame({ title, description, lang, height, chart, table, controls, empty = false }: ChartFrameProps) {
   const m = messages[lang];
   const id = useId().replace(/:/g, "");
   const [mounted, setMounted] = useState(false);
   const [view, setView] = useState<"chart" | "table">("chart");
   useEffect(() => setMounted(true), []);
-  const showChart = mounted && view === "chart";
+  const showChart = mounted && view === "chart" && !empty;
   return (
     <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" aria-labelledby={`${id}-title`}>
       <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
@@ -43,7 +45,7 @@ export function ChartFrame({ title, description, lang, height, chart, table, con
           </figcaption>
           {description ? <p className="text-xs text-slate-600">{description}</p> : null}
         </div>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className={`flex flex-wrap items-center gap-2 ${empty ? "hidden" : ""}`}>
           {controls}
           <div role="group" aria-label={m.view} className="inline-flex overflow-hidden rounded border border-slate-300 text-sm">
             {(["chart", "table"] as const).map((v) => {

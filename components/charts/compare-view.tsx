@@ -24,7 +24,7 @@ const messages = {
     by: { agency: "按机关", county: "按区县汇总", city: "按市汇总", province: "按省汇总" } as Record<GroupBy, string>,
     yearShown: (y: number, by: string) => `${y} 年度 · ${by}`,
     noData: "没有符合筛选条件的报告。",
-    totals: (n: number) => `合计（${n} 份报告）`,
+    reportsCount: "报告数",
     applications: "一、政府信息公开申请",
     newTotal: "本年新收申请（总计）",
     carriedTotal: "上年结转申请",
@@ -57,7 +57,7 @@ const messages = {
     by: { agency: "by agency", county: "by county", city: "by city", province: "by province" } as Record<GroupBy, string>,
     yearShown: (y: number, by: string) => `${y} · ${by}`,
     noData: "No report matches the filters.",
-    totals: (n: number) => `All (${n} reports)`,
+    reportsCount: "Reports",
     applications: "1. Information requests",
     newTotal: "New applications (total)",
     carriedTotal: "Carried over from last year",
@@ -147,7 +147,7 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
       <p className="text-base font-semibold" data-testid="compare-year">{m.yearShown(year, m.by[groupBy])}</p>
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         {[
-          [m.totals(t.reports), ""],
+          [m.reportsCount, String(t.reports)],
           [metric("apps_new"), formatChartValue(applications.totals.newByApplicant.total, "count")],
           [metric("apps_total"), formatChartValue(t.total, "count")],
           [metric("disclosure_rate"), formatChartValue(t.disclosureRate, "percent")],

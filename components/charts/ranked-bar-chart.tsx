@@ -71,6 +71,7 @@ export function RankedBarChart({ title, description, lang, rows, valueFormat, va
             type="number"
             tickFormatter={(v: number) => formatChartValue(v, valueFormat)}
             domain={valueFormat === "percent" ? [0, 1] : [0, "auto"]}
+            allowDecimals={valueFormat !== "count"}
           />
           <YAxis type="category" dataKey="label" width={yWidth} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), valueFormat)} />
@@ -88,5 +89,5 @@ export function RankedBarChart({ title, description, lang, rows, valueFormat, va
         </BarChart>
       </ResponsiveContainer>
     );
-  return <ChartFrame title={title} description={description} lang={lang} height={height} chart={chart} table={table} />;
+  return <ChartFrame title={title} description={description} lang={lang} height={height} empty={bars.length === 0} chart={chart} table={table} />;
 }

@@ -88,15 +88,15 @@ export function StackedBarChart({ title, description, lang, rows, segments, init
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" tickFormatter={(v: number) => formatChartValue(v, format)} domain={mode === "shares" ? [0, 1] : [0, "auto"]} />
+          <XAxis type="number" tickFormatter={(v: number) => formatChartValue(v, format)} domain={mode === "shares" ? [0, 1] : [0, "auto"]} allowDecimals={mode === "shares"} />
           <YAxis type="category" dataKey="label" width={Math.min(180, 14 * longest + 8)} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), format)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {segments.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={colorAt(i)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
     );
-  return <ChartFrame title={title} description={description} lang={lang} height={height} chart={chart} table={table} controls={controls} />;
+  return <ChartFrame title={title} description={description} lang={lang} height={height} empty={bars.length === 0} chart={chart} table={table} controls={controls} />;
 }

@@ -97,9 +97,9 @@ export function TrendLineChart({ title, description, lang, series, valueFormat, 
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="year" type="category" allowDuplicatedCategory={false} />
-          <YAxis tickFormatter={(v: number) => formatChartValue(v, valueFormat)} width={56} />
+          <YAxis tickFormatter={(v: number) => formatChartValue(v, valueFormat)} width={56} allowDecimals={valueFormat !== "count"} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), valueFormat)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {series.map((s, i) => (
             <Line
               key={s.id}
@@ -137,7 +137,7 @@ export function TrendLineChart({ title, description, lang, series, valueFormat, 
       description={description ?? m.legendNote}
       lang={lang}
       height={300}
-      chart={chart}
+      empty={data.length === 0 || series.length === 0} chart={chart}
       table={table}
     />
   );

@@ -1,5 +1,0 @@
-import { PageLoading } from "../../../components/report/page-states";
-
-export default function Loading() {
-  return <PageLoading />;
-}
