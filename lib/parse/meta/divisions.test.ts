@@ -47,3 +47,16 @@ describe("division index", () => {
     expect(findByName("西湖区", hangzhou).map((d) => d.code)).toEqual(["330106"]);
   });
 });
+
+describe("findPlaces (the public lookup)", () => {
+  it("answers full names and short forms with their region", async () => {
+    const { findPlaces } = await import("./index");
+    expect(findPlaces("丰台")).toEqual([
+      { name: "丰台区", level: "county", province: "北京市", city: null, county: "丰台区", code: "110106" },
+    ]);
+    expect(findPlaces("北京").map((p) => p.level)).toContain("province");
+    expect(findPlaces("东高地街道")[0]).toMatchObject({ county: "丰台区", code: "110106006000" });
+    expect(findPlaces(" ")).toEqual([]);
+    expect(findPlaces("不存在的地方")).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
  * Pure: no I/O besides the bundled division index (lib/parse/meta/divisions.json).
  */
 import type { ParsedAgency, ParsedRegion } from "../types";
+import { findByNameOrAlias, nationalCode, regionOf, type DivisionLevel } from "./divisions";
 import { readActiveDisclosureTotal } from "./active-total";
 import { classifyAgency } from "./agency";
 import { parseIssuer } from "./issuer";
@@ -67,3 +68,29 @@ export function readMetadata(text: string, opts: ReadMetadataOptions = {}): Repo
 
   return { year: yearReading.year, agency, region, activeDisclosureTotal: active.total, warnings };
 }
+
+export interface PlaceMatch {
+  name: string;
+  level: DivisionLevel;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  code: string;
+}
+
+/**
+ * Every unit a name may denote, by full name or short form (丰台区 / 丰台, 沭阳县 / 沭阳,
+ * 北京市 / 北京, 东高地街道): for callers that normalise a place typed by a person.
+ */
+export function findPlaces(name: string): PlaceMatch[] {
+  const wanted = name.replace(/\s+/g, "");
+  if (wanted.length < 2) return [];
+  return findByNameOrAlias(wanted).map((division) => ({
+    name: division.name,
+    level: division.level,
+    ...regionOf(division),
+    code: nationalCode(division),
+  }));
+}
+
+export { DIVISION_DATA_ATTRIBUTION } from "./divisions";
