@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeRows, applicationRows, findRowMentions } from "./labels";
+import { activeRows, applicationRows, findRowMentions, fuzzyRow } from "./labels";
 import { normalizeLabel } from "./normalize";
 
 const appKey = (label: string) => findRowMentions(normalizeLabel(label), applicationRows()).map((m) => m.row.key).pop();
@@ -49,5 +49,25 @@ describe("table 二 labels", () => {
     expect(key("2019", "其他对外管理服务事项")).toBe("active.other_services");
     expect(key("2021", "其他对外管理服务事项")).toBeUndefined();
     expect(key("2019", "政府集中采购")).toBe("active.procurement");
+  });
+});
+
+describe("fuzzy labels", () => {
+  it.each([
+    ["5.属于三类内部事物信息", "apps.denied.internal_affairs"],
+    ["1.属于国家泌密", "apps.denied.state_secret"],
+    ["1.本机关不拿握相关政府信息", "apps.unavailable.not_held"],
+  ])("%s → %s when no pattern knows the typo", (label, key) => {
+    const normalized = normalizeLabel(label);
+    // The typo defeats the patterns…
+    if (findRowMentions(normalized, applicationRows()).length === 0) {
+      expect(fuzzyRow(normalized, applicationRows())?.row.key).toBe(key);
+    } else {
+      expect(findRowMentions(normalized, applicationRows()).pop()?.row.key).toBe(key);
+    }
+  });
+
+  it("does not guess for text unlike any row", () => {
+    expect(fuzzyRow(normalizeLabel("本单位全年工作总结如下"), applicationRows())).toBeNull();
   });
 });

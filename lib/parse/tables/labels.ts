@@ -13,6 +13,8 @@ export interface RowDef {
   patterns: readonly RegExp[];
   /** What kind of numbers the row holds, for choosing between digit-run readings. */
   kind: RowKind;
+  /** The template's wording (for fuzzy matching of labels no pattern recognises). */
+  labelZh?: string;
 }
 
 export type RowKind =
@@ -81,6 +83,7 @@ function appRows(format: ReportFormat): RowDef[] {
     cells: APP_COLS,
     patterns: APP_PATTERNS[r.key] ?? [],
     kind: "apps" as const,
+    labelZh: r.labelZh.replace(/^（[一二三四五六七]）[^ ]*\s+/, ""),
   })).filter((r) => {
     const row = APPLICATION_ROWS.find((a) => `apps.${a.key}` === r.key)!;
     // Both (六) shapes are recognised in either format; the reader maps one onto the other.
@@ -146,4 +149,49 @@ export function findRowMentions(label: string, rows: readonly RowDef[]): RowMent
   const byRow = new Map<string, RowMention>();
   for (const k of kept) byRow.set(k.row.key, k);
   return [...byRow.values()].sort((a, b) => a.start - b.start);
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const b = s.slice(i, i + 2);
+    m.set(b, (m.get(b) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice coefficient of character bigrams: 1 for equal strings, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
+  const ba = bigrams(a);
+  const bb = bigrams(b);
+  let common = 0;
+  for (const [k, n] of ba) common += Math.min(n, bb.get(k) ?? 0);
+  return (2 * common) / (a.length - 1 + b.length - 1);
+}
+
+const STRIP_FOR_FUZZY = /[()（）、.,，:：;；""“”‘’\s0-9一二三四五六七八九十]/g;
+
+/**
+ * The row a label means when no pattern recognises it (OCR and typing errors beyond the known
+ * ones): the template label most similar to the end of the label, if clearly the closest.
+ */
+export function fuzzyRow(label: string, rows: readonly RowDef[]): { row: RowDef; score: number } | null {
+  const tail = label.replace(STRIP_FOR_FUZZY, "").slice(-32);
+  if (tail.length < 3) return null;
+  let best: { row: RowDef; score: number } | null = null;
+  let second = 0;
+  for (const row of rows) {
+    if (!row.labelZh) continue;
+    const target = row.labelZh.replace(STRIP_FOR_FUZZY, "");
+    // Compare with the end of the label only as long as the template wording.
+    const piece = tail.slice(-Math.max(target.length + 2, 4));
+    const score = similarity(piece, target);
+    if (!best || score > best.score) {
+      second = best?.score ?? 0;
+      best = { row, score };
+    } else if (score > second) second = score;
+  }
+  if (!best || best.score < 0.5 || best.score - second < 0.12) return null;
+  return best;
 }

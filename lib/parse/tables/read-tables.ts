@@ -9,7 +9,7 @@ import type { ExtractedDocument } from "../extract/types";
 import { splitRuns, type Cell, type Reading } from "./digit-split";
 import { detectFormat } from "./format";
 import { makeGroups, type Group } from "./groups";
-import { activeRows, applicationRows, fieldKey, findRowMentions, type RowDef } from "./labels";
+import { activeRows, applicationRows, fieldKey, findRowMentions, fuzzyRow, type RowDef } from "./labels";
 import { normalizeLabel, toHalfWidth } from "./normalize";
 import { scoreReading, sumsToTotal, type ScoreContext } from "./score-readings";
 import { tokenizeGrids, tokenizeText, type Token, type ValueToken } from "./tokens";
@@ -251,6 +251,15 @@ class TableReader {
           continue;
         }
         if (allowFallback) {
+          const fuzzy = fuzzyRow(g.label, rows);
+          if (fuzzy && !this.outcomes.has(fuzzy.row.key) && hasNumber) {
+            this.warnings.push(
+              `${fuzzy.row.key}: label "${g.label.slice(-24)}" read as "${fuzzy.row.labelZh}" (similar wording, ${Math.round(fuzzy.score * 100)}%)`,
+            );
+            this.assign(fuzzy.row, g.values);
+            lastIndex = Math.max(lastIndex, rows.indexOf(fuzzy.row));
+            continue;
+          }
           const next = rows.slice(lastIndex + 1).find((r) => !this.outcomes.has(r.key) && r.key !== "apps.other.combined");
           if (next && g.values.length === next.cells.length && hasNumber) {
             this.warnings.push(`${next.key}: label "${g.label.slice(-24)}" not recognised; read as the next row by position`);
