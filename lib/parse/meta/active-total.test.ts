@@ -48,3 +48,13 @@ describe("readActiveDisclosureTotal, other wordings", () => {
     expect(readActiveDisclosureTotal("全年主动公开政府信息1.2万条。").total).toBeNull();
   });
 });
+
+describe("readActiveDisclosureTotal, amount words", () => {
+  it.each([
+    ["全年主动公开政府信息总数为321条", 321],
+    ["全年主动公开政府信息达456条", 456],
+    ["本年度主动公开政府信息数量为78条", 78],
+  ])("%s → %i", (text, want) => {
+    expect(readActiveDisclosureTotal(text).total).toBe(want);
+  });
+});

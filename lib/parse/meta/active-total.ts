@@ -12,7 +12,7 @@ export interface ActiveTotalReading {
 
 const NUMBER = "(\\d{1,3}(?:[,，]\\d{3})+|\\d+)";
 const COUNT_WORD = "(?:条|份|件|篇|项)";
-const SUM_WORD = "(?:共计|共|总计|合计|累计)";
+const SUM_WORD = "(?:(?:共计|共|总计|合计|累计|总数|总量|数量)(?:为|达)?|为|达)";
 /** A few words may qualify 政府信息 (各类, 公安, 本单位) but never an application's. */
 const QUALIFIER = "(?:(?!申请)[\\u4e00-\\u9fa5]){0,8}?";
 
