@@ -3,7 +3,7 @@
  * region with a grand-total row computed in the same statement (GROUPING SETS), then ranked.
  */
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear } from "./sql";
+import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, zhCollator } from "./sql";
 
 export interface CompareResult<Row> {
   /** The year shown (the filter's year, else the latest year with data in the filters), null when nothing matches. */
@@ -59,7 +59,7 @@ GROUP BY GROUPING SETS ((${g.groupBy}), ())`;
       groups.push(map(row, readGroup(row, filters.groupBy)));
     }
   }
-  groups.sort((a, b) => (rank(b) ?? -Infinity) - (rank(a) ?? -Infinity) || a.label.localeCompare(b.label, "zh-CN"));
+  groups.sort((a, b) => (rank(b) ?? -Infinity) - (rank(a) ?? -Infinity) || zhCollator.compare(a.label, b.label));
   // GROUPING SETS always yields the () row, even over no input rows.
   return { year, groupBy: filters.groupBy, rows: groups, totals: totals ?? map({ reports: 0 }, { ...TOTAL_GROUP, reports: 0 }) };
 }

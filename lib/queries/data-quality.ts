@@ -4,7 +4,7 @@
  */
 import { RULES, type RuleId } from "../report/relations";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, Params, filterConditions, int, resolveDb } from "./sql";
+import { CURRENT_REPORTS_META_FROM, type Db, Params, filterConditions, int, resolveDb } from "./sql";
 
 export interface RuleFailures {
   ruleId: string;
@@ -50,12 +50,12 @@ export async function getDataQuality(filters: ReportFilters, options: { worstLim
     `SELECT r.year, COUNT(*) AS reports,
        COUNT(*) FILTER (WHERE v.failed_check_count > 0) AS failed,
        COUNT(*) FILTER (WHERE cardinality(v.warnings) > 0) AS warned
-     FROM ${CURRENT_REPORTS_FROM} WHERE ${where} GROUP BY r.year ORDER BY r.year`,
+     FROM ${CURRENT_REPORTS_META_FROM} WHERE ${where} GROUP BY r.year ORDER BY r.year`,
     params.values,
   );
   const rules = await pool.query(
     `SELECT c.rule_id, COUNT(DISTINCT c.version_id) AS reports, COUNT(*) AS checks
-     FROM ${CURRENT_REPORTS_FROM} JOIN check_result c ON c.version_id = r.current_version_id AND NOT c.ok
+     FROM ${CURRENT_REPORTS_META_FROM} JOIN check_result c ON c.version_id = r.current_version_id AND NOT c.ok
      WHERE ${where} GROUP BY c.rule_id`,
     params.values,
   );
@@ -63,7 +63,7 @@ export async function getDataQuality(filters: ReportFilters, options: { worstLim
   const worst = await pool.query(
     `SELECT r.id AS report_id, a.id AS agency_id, a.name AS agency_name, r.year, v.failed_check_count,
        ARRAY(SELECT DISTINCT c.rule_id FROM check_result c WHERE c.version_id = v.id AND NOT c.ok ORDER BY 1) AS rules
-     FROM ${CURRENT_REPORTS_FROM}
+     FROM ${CURRENT_REPORTS_META_FROM}
      WHERE ${where} AND v.failed_check_count > 0
      ORDER BY v.failed_check_count DESC, r.year DESC, a.name, r.id
      LIMIT ${limit}`,

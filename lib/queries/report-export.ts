@@ -5,7 +5,7 @@
  */
 import { FIELDS, type ReportValues } from "../report/catalog";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, Params, filterConditions, num, resolveDb } from "./sql";
+import { CURRENT_REPORTS_META_FROM, type Db, Params, filterConditions, num, resolveDb } from "./sql";
 import { REPORT_ITEM_COLUMNS, REPORT_ITEM_FROM, REPORT_ORDER, type ReportListItem, readReportItem } from "./report-list";
 
 export interface ExportReport extends ReportListItem {
@@ -18,7 +18,7 @@ export async function filteredReportIds(filters: ReportFilters, db?: Db): Promis
   const pool = await resolveDb(db);
   const params = new Params();
   const where = filterConditions(filters, params);
-  const { rows } = await pool.query(`SELECT r.id FROM ${CURRENT_REPORTS_FROM} WHERE ${where} ORDER BY ${REPORT_ORDER}`, params.values);
+  const { rows } = await pool.query(`SELECT r.id FROM ${CURRENT_REPORTS_META_FROM} WHERE ${where} ORDER BY ${REPORT_ORDER}`, params.values);
   return rows.map((r) => Number(r.id));
 }
 
@@ -29,7 +29,7 @@ export async function* exportReports(filters: ReportFilters, options: { batchSiz
   const valueCols = FIELDS.map((f) => `rv."${f.column}"`).join(", ");
   for (let i = 0; i < ids.length; i += batchSize) {
     const batch = ids.slice(i, i + batchSize);
-    const { rows } = await pool.query(`SELECT ${REPORT_ITEM_COLUMNS}, ${valueCols} FROM ${REPORT_ITEM_FROM} WHERE r.id = ANY($1::int[])`, [batch]);
+    const { rows } = await pool.query(`SELECT ${REPORT_ITEM_COLUMNS}, ${valueCols} FROM ${REPORT_ITEM_FROM} JOIN report_values rv ON rv.version_id = r.current_version_id WHERE r.id = ANY($1::int[])`, [batch]);
     const byId = new Map<number, ExportReport>();
     for (const row of rows as Record<string, unknown>[]) {
       const values: ReportValues = {};

@@ -4,7 +4,7 @@
  */
 import type { AgencyKind, AgencyLevel, ReportFormat } from "../report/catalog";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, Params, filterConditions, int, iso, num, resolveDb } from "./sql";
+import { CURRENT_REPORTS_META_FROM, type Db, Params, filterConditions, int, iso, num, resolveDb } from "./sql";
 
 export interface ReportListItem {
   reportId: number;
@@ -49,7 +49,7 @@ export const REPORT_ITEM_COLUMNS = `
   COALESCE(cardinality(v.warnings), 0) AS warning_count, v.source_file_id, sf.file_name AS source_file_name,
   v.created_at AS version_created_at`;
 
-export const REPORT_ITEM_FROM = `${CURRENT_REPORTS_FROM}
+export const REPORT_ITEM_FROM = `${CURRENT_REPORTS_META_FROM}
   JOIN source_file sf ON sf.id = v.source_file_id`;
 
 export function readReportItem(row: Record<string, unknown>): ReportListItem {
@@ -83,7 +83,7 @@ export async function listReports(filters: ReportFilters, db?: Db): Promise<Repo
   const pool = await resolveDb(db);
   const params = new Params();
   const where = filterConditions(filters, params);
-  const count = await pool.query(`SELECT COUNT(*) AS n FROM ${CURRENT_REPORTS_FROM} WHERE ${where}`, params.values);
+  const count = await pool.query(`SELECT COUNT(*) AS n FROM ${CURRENT_REPORTS_META_FROM} WHERE ${where}`, params.values);
   const limit = params.add(filters.pageSize);
   const offset = params.add((filters.page - 1) * filters.pageSize);
   const { rows } = await pool.query(

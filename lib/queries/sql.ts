@@ -34,6 +34,12 @@ export const CURRENT_REPORTS_FROM = `
   JOIN report_version v ON v.id = r.current_version_id
   JOIN report_values rv ON rv.version_id = r.current_version_id`;
 
+/** The same without the values row, for queries that read metadata only. */
+export const CURRENT_REPORTS_META_FROM = `
+  report r
+  JOIN agency a ON a.id = r.agency_id
+  JOIN report_version v ON v.id = r.current_version_id`;
+
 /** Collects bind parameters; `add` returns the $n placeholder. */
 export class Params {
   readonly values: unknown[] = [];
@@ -114,6 +120,9 @@ export function readMetricSums(row: Record<string, unknown>, sums: readonly SumM
   for (const s of sums) out[s.id] = num(row[`m_${s.id}`]);
   return out;
 }
+
+/** Chinese collation (pinyin order), created once: localeCompare(…, "zh-CN") builds a collator per call. */
+export const zhCollator = new Intl.Collator("zh-CN");
 
 /** pg returns bigint/numeric as strings: convert, keeping null. */
 export function num(v: unknown): number | null {
@@ -214,6 +223,6 @@ export async function resolveYear(db: Db, filters: Partial<FilterScope>): Promis
   if (filters.year !== undefined) return filters.year;
   const params = new Params();
   const where = filterConditions(filters, params);
-  const { rows } = await db.query(`SELECT MAX(r.year) AS year FROM ${CURRENT_REPORTS_FROM} WHERE ${where}`, params.values);
+  const { rows } = await db.query(`SELECT MAX(r.year) AS year FROM ${CURRENT_REPORTS_META_FROM} WHERE ${where}`, params.values);
   return num(rows[0]?.year);
 }

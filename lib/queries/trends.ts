@@ -8,7 +8,7 @@
 import type { ReportFormat } from "../report/catalog";
 import { METRICS, type MetricDef, type MetricId, formatsOf, getMetric, isBridged, metricValue } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, Params, filterConditions, int, metricSums, readMetricSums, resolveDb } from "./sql";
+import { CURRENT_REPORTS_FROM, type Db, Params, filterConditions, int, metricSums, readMetricSums, resolveDb, zhCollator } from "./sql";
 
 export interface TrendPoint {
   year: number;
@@ -113,7 +113,7 @@ ORDER BY r.year`;
   if (Number.isFinite(minYear)) for (let y = minYear; y <= maxYear; y++) years.push(y);
 
   let chosen = [...series.entries()];
-  if (by === "agency") chosen = chosen.sort((a, b) => b[1].weight - a[1].weight || a[1].label.localeCompare(b[1].label, "zh-CN")).slice(0, maxSeries);
+  if (by === "agency") chosen = chosen.sort((a, b) => b[1].weight - a[1].weight || zhCollator.compare(a[1].label, b[1].label)).slice(0, maxSeries);
 
   return metrics.map((metric) => {
     const carrying = formatsOf(metric);
