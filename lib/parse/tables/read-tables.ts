@@ -180,6 +180,8 @@ class TableReader {
       this.setRow(row, best.r.cells, best.r.units);
       const fitting = row.kind === "apps" ? scored.filter((x) => sumsToTotal(x.r.cells)) : scored;
       if (row.kind === "apps" && fitting.length === 0) {
+        // Let the column relations choose among the nearest misses.
+        if (scored.length > 1) outcome.alternatives = scored.slice(0, 24).map((x) => x.r);
         this.warnings.push(
           `${row.key}: digit run "${raw}" has no reading whose applicant columns add up to the total; read ${fmtCells(best.r.cells)}`,
         );

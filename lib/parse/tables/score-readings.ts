@@ -67,9 +67,15 @@ export function scoreReading(kind: RowKind, reading: Reading, ctx: ScoreContext)
       else score += Math.abs(Math.log10(Math.max(1, amountYuan) / items) - 5.5);
       break;
     }
-    case "apps":
-      if (!sumsToTotal(c)) score += 100;
+    case "apps": {
+      // The six applicant columns add up to the total; when no reading does (the agency's own
+      // error), the nearest miss is the likeliest.
+      if (!sumsToTotal(c)) {
+        const diff = Math.abs(c.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (c[c.length - 1] ?? 0));
+        score += 100 + Math.log10(1 + diff);
+      }
       break;
+    }
     case "single":
       break;
   }

@@ -132,9 +132,21 @@ function cellsOfLine(line: string): string[] {
  */
 export function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
+  // Text copied from Word one cell per line: a row is a block of lines ending at an empty
+  // line, and a line holding only a tab is an empty cell once the row's first cell is seen.
+  let blockHasContent = false;
   for (const rawLine of text.split(/\r\n|\r|\n|\f/)) {
     const line = rawLine.replace(/\f/g, "");
-    if (!line.trim() || PAGE_MARKER.test(toHalfWidth(line)) || MD_SEPARATOR.test(line)) continue;
+    if (!line.trim()) {
+      if (/^\t+[ \u3000]*$/.test(line)) {
+        if (blockHasContent) out.push({ t: "blank", raw: "", soft: true });
+      } else {
+        blockHasContent = false;
+      }
+      continue;
+    }
+    if (PAGE_MARKER.test(toHalfWidth(line)) || MD_SEPARATOR.test(line)) continue;
+    blockHasContent = true;
     let seenContent = false;
     // Markdown from converters pads rows with empty cells freely: only tab cells are evidence.
     const piped = isPipeRow(line);

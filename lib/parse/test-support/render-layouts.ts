@@ -140,14 +140,16 @@ export function renderText(format: ReportFormat, values: ReportValues, layout: T
   const lines: string[] = [INTRO];
   const v = (k: string) => values[k] ?? null;
   const row = (label: string, keys: string[]): string[] => {
-    const cells = keys.map((k) => cell(v(k), layout === "markdown" ? "-" : "/"));
+    // Word text one cell per line shows an empty cell as a line holding only its tab.
+    const cells = keys.map((k) => cell(v(k), layout === "markdown" ? "-" : layout === "cell-per-line" ? "" : "/"));
     switch (layout) {
       case "rows-space":
         return [`${label} ${cells.join(" ")}`];
       case "rows-tab":
         return [`${label}\t\t${cells.join("\t")}\t`];
       case "cell-per-line":
-        return ["", `\t${label}`, ...cells.map((c) => `\t${c}`)];
+        // A merged label cell leaves an empty placeholder line before the label.
+        return ["", "\t", `\t${label}`, ...cells.map((c) => `\t${c}`)];
       case "markdown":
         return [`| ${label} | ${cells.join(" | ")} |`];
       case "flat":
