@@ -23,3 +23,10 @@ describe("tokenizeText", () => {
     expect(show(tokenizeText("规章 / - —"))).toEqual(["T:规章", "B", "B", "B"]);
   });
 });
+
+describe("blank marks inside running text", () => {
+  it("reads each mark between glued cells as one empty cell", () => {
+    expect(show(tokenizeText("规章5//7"))).toEqual(["T:规章", "N:5", "B", "B", "N:7"]);
+    expect(show(tokenizeText("行政许可 —— 3"))).toEqual(["T:行政许可", "B", "N:3"]);
+  });
+});

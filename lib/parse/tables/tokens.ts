@@ -52,7 +52,13 @@ function meaningful(s: string): boolean {
 
 function pushText(out: Token[], s: string): void {
   const trimmed = s.trim();
-  if (!trimmed || !meaningful(trimmed)) return;
+  if (!trimmed) return;
+  // Blank marks run together with other cells (`规章/ / 5`, `0—0`): one null cell each.
+  if (/^(?:——|[-－—–/／]|\s)+$/.test(trimmed)) {
+    for (const m of trimmed.matchAll(/——|[-－—–/／]/g)) out.push({ t: "blank", raw: m[0] });
+    return;
+  }
+  if (!meaningful(trimmed)) return;
   out.push({ t: "text", s: trimmed });
 }
 
