@@ -1,33 +1,11 @@
-import * as cheerio from "cheerio";
+import { Parser } from "htmlparser2";
 import { joinCellPieces, layoutSpannedRows, normalizeLine, type SourceCell } from "./grid";
 import type { ExtractedDocument, Grid } from "./types";
-
-/**
- * Structural view of the DOM cheerio builds (domhandler nodes); declared here so this module
- * does not depend on cheerio's transitive packages.
- */
-interface DomNode {
-  type: string;
-  parent: DomNode | null;
-}
-interface DomText extends DomNode {
-  data: string;
-}
-interface DomElement extends DomNode {
-  name: string;
-  attribs: Record<string, string>;
-  children: DomNode[];
-}
-
-const isElement = (n: DomNode): n is DomElement =>
-  n.type === "tag" || n.type === "script" || n.type === "style";
-const isText = (n: DomNode): n is DomText => n.type === "text";
 
 /** Never content: code, forms, embedded media and the document head. */
 const SKIPPED = new Set([
   "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
-  "title", "meta", "link", "select", "option", "button", "input", "textarea", "audio", "video", "map",
-  "nav",
+  "title", "select", "option", "button", "textarea", "audio", "video", "map", "nav",
 ]);
 
 /** Elements that start and end a line of reading-order text. */
@@ -39,135 +17,200 @@ const BLOCKS = new Set([
 ]);
 
 /**
- * Site chrome (menus, footers, share bars) by class/id token. Removed only when it holds no
- * table, so a report that a site happens to wrap in class="footer-content" still survives.
+ * Site chrome (menus, footers, share bars) by class/id token. Its text is dropped unless it
+ * turns out to hold a table, so a report a site wraps in class="footer-content" still survives.
  */
 const CHROME_TOKEN =
-  /(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|sitemap|topbar|header-nav|friendlink|links?)([\s_-]|$)/i;
+  /(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|sitemap|topbar|friendlink|links?)([\s_-]|$)/i;
 
 /** A table whose cells hold this much text is a page layout wrapper, not a data table. */
 const LAYOUT_CELL_CHARS = 400;
 
+/** Where text goes: the document, a table cell, or a stretch of chrome on probation. */
+interface Sink {
+  lines: string[];
+  tables: Grid[];
+  /** Inline text since the last block boundary. */
+  buffer: string;
+  containsTable: boolean;
+}
+
+interface CellState {
+  sink: Sink;
+  rowSpan: number;
+  colSpan: number;
+}
+
+interface TableState {
+  rows: CellState[][];
+  row: CellState[] | null;
+  /** Cells of this table currently open: a <table> opening now is nested in one of them. */
+  openCells: number;
+  hasNestedTable: boolean;
+}
+
+type Role = "skip" | "chrome" | "table" | "row" | "cell" | "block" | "inline";
+
+const newSink = (): Sink => ({ lines: [], tables: [], buffer: "", containsTable: false });
+
+/**
+ * Reads HTML as a stream of parser events (htmlparser2) instead of building a DOM: a 20 MB
+ * page's DOM costs several hundred MB, and a DOM walk or parse5's tree building grows
+ * quadratic with nesting depth. Tables are buffered cell by cell until they close, then either
+ * become a Grid with one tab-joined line per row, or (when they only lay out the page: nested
+ * tables or long text in cells) give their cells' lines back in reading order.
+ */
 export function readHtml(html: string, warnings: string[] = []): ExtractedDocument {
-  // htmlparser2 rather than parse5: parse5's tree building is quadratic in nesting depth
-  // (10,000 nested <div>s take ~0.7 s) and its DOM is heavier; htmlparser2 still closes
-  // implied </td>, </tr> and </p> the way government pages rely on.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  const root = $.root()[0] as unknown as DomNode;
-  const containsTable = findTableAncestors(root);
-  const lines: string[] = [];
-  const tables: Grid[] = [];
-  let buffer = "";
+  const root = newSink();
+  const sinks: Sink[] = [root];
+  const tables: TableState[] = [];
+  const open: Array<{ name: string; role: Role }> = [];
+  let skipDepth = 0;
+
+  const sink = () => sinks[sinks.length - 1];
   const flush = () => {
-    const line = normalizeLine(buffer);
-    if (line) lines.push(line);
-    buffer = "";
+    const s = sink();
+    const line = normalizeLine(s.buffer);
+    if (line) s.lines.push(line);
+    s.buffer = "";
+  };
+  const mergeInto = (target: Sink, from: Sink) => {
+    target.lines.push(...from.lines);
+    target.tables.push(...from.tables);
+    target.containsTable ||= from.containsTable;
   };
 
-  // Iterative walk (a page nested 10,000 levels deep must not exhaust the call stack).
-  type Step = { node: DomNode; exit: boolean };
-  const stack: Step[] = [{ node: root, exit: false }];
-  while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
-    if (isText(node)) {
-      buffer += node.data;
-      continue;
+  const onOpen = (rawName: string, attribs: Record<string, string>) => {
+    const name = rawName.toLowerCase();
+    if (skipDepth > 0 || SKIPPED.has(name)) {
+      skipDepth++;
+      open.push({ name, role: "skip" });
+      return;
     }
-    const children = (node as Partial<DomElement>).children;
-    if (!isElement(node)) {
-      if (node.type === "root" && children) pushChildren(stack, children);
-      continue;
+    const table = tables[tables.length - 1];
+    if (name === "table") {
+      flush();
+      if (table && table.openCells > 0) table.hasNestedTable = true;
+      tables.push({ rows: [], row: null, openCells: 0, hasNestedTable: false });
+      open.push({ name, role: "table" });
+      return;
     }
-    const name = node.name.toLowerCase();
-    if (exit) {
-      if (BLOCKS.has(name)) flush();
-      continue;
+    if (name === "tr" && table) {
+      flush();
+      table.row = [];
+      table.rows.push(table.row);
+      open.push({ name, role: "row" });
+      return;
     }
-    if (SKIPPED.has(name)) continue;
-    if (!containsTable.has(node) && isChrome(node)) continue;
-    if (BLOCKS.has(name)) flush();
-    if (name === "table" && !containsTable.has(node)) {
-      const rows = tableRows(node);
-      if (!isLayoutTable(rows)) {
-        for (const row of rows) {
-          const line = row.map((c) => c.text).join("\t");
-          if (line.trim()) lines.push(line);
-        }
-        const grid = layoutSpannedRows(rows);
-        if (grid) tables.push(grid);
-        else warnings.push("a table was too large to lay out as a grid; its rows are kept as text");
-        continue;
+    if ((name === "td" || name === "th") && table) {
+      flush();
+      if (!table.row) {
+        table.row = [];
+        table.rows.push(table.row);
       }
+      const cell: CellState = { sink: newSink(), rowSpan: spanAttr(attribs.rowspan), colSpan: spanAttr(attribs.colspan) };
+      table.row.push(cell);
+      table.openCells++;
+      sinks.push(cell.sink);
+      open.push({ name, role: "cell" });
+      return;
     }
-    stack.push({ node, exit: true });
-    pushChildren(stack, node.children);
-  }
+    if (isChrome(name, attribs)) {
+      flush();
+      sinks.push(newSink());
+      open.push({ name, role: "chrome" });
+      return;
+    }
+    const block = BLOCKS.has(name);
+    if (block) flush();
+    open.push({ name, role: block ? "block" : "inline" });
+  };
+
+  const onClose = (rawName: string) => {
+    const name = rawName.toLowerCase();
+    let index = open.length - 1;
+    while (index >= 0 && open[index].name !== name) index--;
+    if (index < 0) return;
+    while (open.length > index) closeElement(open.pop()!);
+  };
+
+  const closeElement = ({ role }: { name: string; role: Role }) => {
+    switch (role) {
+      case "skip":
+        skipDepth--;
+        return;
+      case "block":
+        flush();
+        return;
+      case "inline":
+        return;
+      case "chrome": {
+        flush();
+        const captured = sinks.pop()!;
+        if (captured.containsTable) mergeInto(sink(), captured);
+        return;
+      }
+      case "cell": {
+        flush();
+        sinks.pop();
+        const table = tables[tables.length - 1];
+        if (table) table.openCells--;
+        return;
+      }
+      case "row": {
+        const table = tables[tables.length - 1];
+        if (table) table.row = null;
+        return;
+      }
+      case "table":
+        closeTable();
+        return;
+    }
+  };
+
+  const closeTable = () => {
+    flush();
+    const table = tables.pop()!;
+    const target = sink();
+    const rows: SourceCell[][] = table.rows.map((row) =>
+      row.map((cell) => ({ text: joinCellPieces(cell.sink.lines), rowSpan: cell.rowSpan, colSpan: cell.colSpan })),
+    );
+    target.containsTable = true;
+    if (table.hasNestedTable || isLayoutTable(rows)) {
+      for (const row of table.rows) for (const cell of row) mergeInto(target, cell.sink);
+      return;
+    }
+    for (const row of rows) {
+      const line = row.map((c) => c.text).join("\t");
+      if (line.trim()) target.lines.push(line);
+    }
+    const grid = layoutSpannedRows(rows);
+    if (grid) target.tables.push(grid);
+    else warnings.push("a table was too large to lay out as a grid; its rows are kept as text");
+  };
+
+  const parser = new Parser(
+    {
+      onopentag: onOpen,
+      onclosetag: onClose,
+      ontext: (text) => {
+        if (skipDepth === 0) sink().buffer += text;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  while (open.length > 0) closeElement(open.pop()!);
+  while (sinks.length > 1) mergeInto(sinks[sinks.length - 2], sinks.pop()!);
   flush();
-  return { kind: "html", text: lines.join("\n"), tables, warnings };
+  return { kind: "html", text: root.lines.join("\n"), tables: root.tables, warnings };
 }
 
-function pushChildren(stack: Array<{ node: DomNode; exit: boolean }>, children: DomNode[]) {
-  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
-}
-
-function isChrome(el: DomElement): boolean {
-  const name = el.name.toLowerCase();
+function isChrome(name: string, attribs: Record<string, string>): boolean {
   if (name === "footer" || name === "aside") return true;
-  const cls = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
-  return cls.trim() !== "" && CHROME_TOKEN.test(cls);
-}
-
-/** Every element with a <table> somewhere below it, found in one post-order pass. */
-function findTableAncestors(root: DomNode): Set<DomNode> {
-  const result = new Set<DomNode>();
-  const stack: Array<{ node: DomNode; exit: boolean }> = [{ node: root, exit: false }];
-  while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
-    const children = (node as Partial<DomElement>).children;
-    if (!children) continue;
-    if (exit) {
-      for (const child of children) {
-        if (result.has(child) || (isElement(child) && child.name.toLowerCase() === "table")) {
-          result.add(node);
-          break;
-        }
-      }
-      continue;
-    }
-    stack.push({ node, exit: true });
-    for (const child of children) stack.push({ node: child, exit: false });
-  }
-  return result;
-}
-
-/** The rows of this table (not of tables nested in it), cells with their spans and text. */
-function tableRows(table: DomElement): SourceCell[][] {
-  const rows: SourceCell[][] = [];
-  const visit = (parent: DomElement) => {
-    for (const child of parent.children) {
-      if (!isElement(child)) continue;
-      const name = child.name.toLowerCase();
-      if (name === "tr") rows.push(rowCells(child));
-      else if (name === "thead" || name === "tbody" || name === "tfoot") visit(child);
-    }
-  };
-  visit(table);
-  return rows;
-}
-
-function rowCells(tr: DomElement): SourceCell[] {
-  const cells: SourceCell[] = [];
-  for (const child of tr.children) {
-    if (!isElement(child)) continue;
-    const name = child.name.toLowerCase();
-    if (name !== "td" && name !== "th") continue;
-    cells.push({
-      text: cellText(child),
-      rowSpan: spanAttr(child.attribs.rowspan),
-      colSpan: spanAttr(child.attribs.colspan),
-    });
-  }
-  return cells;
+  const tokens = `${attribs.class ?? ""} ${attribs.id ?? ""}`;
+  return tokens.trim() !== "" && CHROME_TOKEN.test(tokens);
 }
 
 function spanAttr(value: string | undefined): number {
@@ -175,38 +218,6 @@ function spanAttr(value: string | undefined): number {
   // rowspan="0" means "to the end of the table"; the grid layout clips it to the rows left.
   if (n === 0) return Number.MAX_SAFE_INTEGER;
   return Number.isFinite(n) && n > 0 ? n : 1;
-}
-
-/**
- * A cell's text: pieces split at <br> and block boundaries, joined without separator (a header
- * like 申请人<br/>情况 is one label), whitespace and &nbsp; collapsed.
- */
-function cellText(cell: DomElement): string {
-  const pieces: string[] = [];
-  let current = "";
-  const stack: Array<{ node: DomNode; exit: boolean }> = [];
-  pushChildren(stack, cell.children);
-  while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
-    if (isText(node)) {
-      current += node.data;
-      continue;
-    }
-    if (!isElement(node)) continue;
-    const name = node.name.toLowerCase();
-    if (SKIPPED.has(name)) continue;
-    const block = BLOCKS.has(name);
-    if (block) {
-      pieces.push(current);
-      current = "";
-    }
-    if (!exit && node.children.length > 0) {
-      stack.push({ node, exit: true });
-      pushChildren(stack, node.children);
-    }
-  }
-  pieces.push(current);
-  return joinCellPieces(pieces);
 }
 
 function isLayoutTable(rows: SourceCell[][]): boolean {

@@ -54,7 +54,13 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-const INPUT_CHUNK = 16 * 1024;
+/**
+ * Compressed bytes fed to the inflater per step. Deflate expands at most ~1000×, so each
+ * output chunk stays around 1 MB: small pieces keep the decoder and XML parser from holding
+ * (and the allocator from fragmenting on) multi-megabyte strings.
+ */
+const INPUT_CHUNK = 1024;
+const STORED_CHUNK = 64 * 1024;
 
 /**
  * Inflates one entry, handing the output to `onChunk` piece by piece and stopping with a
@@ -82,7 +88,7 @@ export function inflateEntry(
     onChunk(chunk);
   };
   if (entry.compression === 0) {
-    for (let i = 0; i < data.length; i += INPUT_CHUNK) emit(data.subarray(i, i + INPUT_CHUNK));
+    for (let i = 0; i < data.length; i += STORED_CHUNK) emit(data.subarray(i, i + STORED_CHUNK));
     return total;
   }
   if (entry.compression !== 8) throw new ZipFormatError(`${entry.name} uses unsupported compression ${entry.compression}`);
