@@ -271,15 +271,17 @@ class TableReader {
         }
         continue;
       }
+      // Rows named on an earlier page whose numbers did not fit there come first.
+      const carried = pending.filter((r) => !mentioned.includes(r) && !this.outcomes.has(r.key));
       pending = [];
       const last = mentioned[mentioned.length - 1];
-      if (mentioned.length === 1 || hardCount === last.cells.length || resolveSoftBlanks(g.values, last.cells.length).length === last.cells.length) {
+      if (carried.length === 0 && (mentioned.length === 1 || hardCount === last.cells.length || resolveSoftBlanks(g.values, last.cells.length).length === last.cells.length)) {
         this.assign(last, g.values);
         lastIndex = Math.max(lastIndex, rows.indexOf(last));
         continue;
       }
       // Several rows named, then their numbers: column-major (pdfminer-style) text.
-      const open = mentioned.filter((r) => !this.outcomes.has(r.key));
+      const open = [...carried, ...mentioned.filter((r) => !this.outcomes.has(r.key))];
       let sum = 0;
       let taken = -1;
       for (let i = 0; i < open.length; i++) {

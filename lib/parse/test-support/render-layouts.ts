@@ -131,9 +131,18 @@ function cell(v: number | null | undefined, blank: string): string {
   return v === null || v === undefined ? blank : String(v);
 }
 
-export type TextLayout = "rows-space" | "rows-tab" | "cell-per-line" | "markdown" | "flat" | "column-major";
+export type TextLayout = "rows-space" | "rows-tab" | "cell-per-line" | "markdown" | "flat" | "column-major" | "column-major-carry";
 
-export const TEXT_LAYOUTS: readonly TextLayout[] = ["rows-space", "rows-tab", "cell-per-line", "markdown", "flat", "column-major"];
+export const TEXT_LAYOUTS: readonly TextLayout[] = [
+  "rows-space",
+  "rows-tab",
+  "cell-per-line",
+  "markdown",
+  "flat",
+  "column-major",
+  // A row named at the foot of one page whose numbers are printed with the next page's.
+  "column-major-carry",
+];
 
 /** The report as text in one layout. */
 export function renderText(format: ReportFormat, values: ReportValues, layout: TextLayout): string {
@@ -158,18 +167,20 @@ export function renderText(format: ReportFormat, values: ReportValues, layout: T
         return [];
     }
   };
-  if (layout === "column-major") {
+  if (layout === "column-major" || layout === "column-major-carry") {
     for (const t of active(format)) {
       lines.push(t.heading, ...t.header, ...t.rows.map((r) => r.label));
       const width = t.rows[0].keys.length;
       for (let c = 0; c < width; c++) for (const r of t.rows) lines.push(cell(v(r.keys[c]), "/"));
     }
     const rows = appRows(format);
-    const pages = [rows.slice(0, 13), rows.slice(13)];
+    const carry = layout === "column-major-carry" ? 1 : 0;
+    const named = [rows.slice(0, 13 + carry), rows.slice(13 + carry)];
+    const printed = [rows.slice(0, 13), rows.slice(13)];
     lines.push(...T3_HEADER);
-    for (const page of pages) {
-      for (const r of page) lines.push(...(r.group ? [r.group] : []), r.label);
-      for (let c = 0; c < 7; c++) for (const r of page) lines.push(cell(v(r.keys[c]), "/"));
+    for (let p = 0; p < 2; p++) {
+      for (const r of named[p]) lines.push(...(r.group ? [r.group] : []), r.label);
+      for (let c = 0; c < 7; c++) for (const r of printed[p]) lines.push(cell(v(r.keys[c]), "/"));
       lines.push("- 4 -", "\f");
     }
     lines.push(...T4_HEADER, REVIEW_KEYS.map((k) => cell(v(k), "/")).join(" "));
