@@ -1,4 +1,4 @@
-import { Parser } from "htmlparser2";
+import { Tokenizer } from "htmlparser2";
 import { joinCellPieces, layoutSpannedRows, normalizeLine, type SourceCell } from "./grid";
 import type { ExtractedDocument, Grid } from "./types";
 
@@ -23,6 +23,29 @@ const BLOCKS = new Set([
 const CHROME_TOKEN =
   /(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|sitemap|topbar|friendlink|links?)([\s_-]|$)/i;
 
+/** Elements without content or end tag. */
+const VOID = new Set([
+  "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex",
+  "keygen", "link", "meta", "param", "source", "track", "wbr",
+]);
+
+/**
+ * Start tags that end an open element of these names when it is the current one (the subset
+ * of HTML's implied end tags that matters for text; table parts are handled with the tables).
+ */
+const P_ONLY = new Set(["p"]);
+const IMPLIED_CLOSE = new Map<string, Set<string>>([
+  ["li", new Set(["li", "p"])],
+  ["dd", new Set(["dd", "dt", "p"])],
+  ["dt", new Set(["dd", "dt", "p"])],
+  ["option", new Set(["option"])],
+  ["optgroup", new Set(["optgroup", "option"])],
+  ...["p", "h1", "h2", "h3", "h4", "h5", "h6", "address", "article", "aside", "blockquote", "center", "details", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "main", "nav", "ol", "pre", "section", "table", "ul"].map(
+    (name): [string, Set<string>] => [name, P_ONLY],
+  ),
+]);
+
 /** A table whose cells hold this much text is a page layout wrapper, not a data table. */
 const LAYOUT_CELL_CHARS = 400;
 
@@ -46,6 +69,7 @@ interface TableState {
   row: CellState[] | null;
   /** Cells of this table currently open: a <table> opening now is nested in one of them. */
   openCells: number;
+  openRows: number;
   hasNestedTable: boolean;
 }
 
@@ -54,11 +78,12 @@ type Role = "skip" | "chrome" | "table" | "row" | "cell" | "block" | "inline";
 const newSink = (): Sink => ({ lines: [], tables: [], buffer: "", containsTable: false });
 
 /**
- * Reads HTML as a stream of parser events (htmlparser2) instead of building a DOM: a 20 MB
- * page's DOM costs several hundred MB, and a DOM walk or parse5's tree building grows
- * quadratic with nesting depth. Tables are buffered cell by cell until they close, then either
- * become a Grid with one tab-joined line per row, or (when they only lay out the page: nested
- * tables or long text in cells) give their cells' lines back in reading order.
+ * Reads HTML from the tokens of htmlparser2's tokenizer, keeping its own element stack instead
+ * of building a DOM: a 20 MB page's DOM costs several hundred MB, and both parse5's tree
+ * building and htmlparser2's Parser (array shift/unshift per tag) grow quadratic with nesting
+ * depth. Every step here is amortised O(1) per tag. Tables are buffered cell by cell until they
+ * close, then either become a Grid with one tab-joined line per row, or (when they only lay out
+ * the page: nested tables or long text in cells) give their cells' lines back in reading order.
  */
 export function readHtml(html: string, warnings: string[] = []): ExtractedDocument {
   const root = newSink();
@@ -80,26 +105,53 @@ export function readHtml(html: string, warnings: string[] = []): ExtractedDocume
     target.containsTable ||= from.containsTable;
   };
 
-  const onOpen = (rawName: string, attribs: Record<string, string>) => {
-    const name = rawName.toLowerCase();
+  /** How many elements of each name are open, so a stray end tag is ignored in O(1). */
+  const openCount = new Map<string, number>();
+  const push = (name: string, role: Role) => {
+    open.push({ name, role });
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+  };
+  const pop = () => {
+    const element = open.pop()!;
+    openCount.set(element.name, openCount.get(element.name)! - 1);
+    closeElement(element);
+    return element;
+  };
+  /** Closes elements down to and including the nearest one with this role. */
+  const closeThrough = (role: Role) => {
+    while (open.length > 0 && pop().role !== role);
+  };
+
+  const onOpen = (name: string, attribs: Record<string, string>) => {
     if (skipDepth > 0 || SKIPPED.has(name)) {
       skipDepth++;
-      open.push({ name, role: "skip" });
+      push(name, "skip");
       return;
     }
-    const table = tables[tables.length - 1];
+    const implied = IMPLIED_CLOSE.get(name);
+    while (implied && open.length > 0 && implied.has(open[open.length - 1].name)) pop();
+    let table = tables[tables.length - 1];
+    if (table && (name === "tr" || name === "tbody" || name === "thead" || name === "tfoot")) {
+      if (table.openCells > 0) closeThrough("cell");
+      if (table.openRows > 0) closeThrough("row");
+      table = tables[tables.length - 1];
+    } else if (table && (name === "td" || name === "th") && table.openCells > 0) {
+      closeThrough("cell");
+      table = tables[tables.length - 1];
+    }
     if (name === "table") {
       flush();
       if (table && table.openCells > 0) table.hasNestedTable = true;
-      tables.push({ rows: [], row: null, openCells: 0, hasNestedTable: false });
-      open.push({ name, role: "table" });
+      tables.push({ rows: [], row: null, openCells: 0, openRows: 0, hasNestedTable: false });
+      push(name, "table");
       return;
     }
     if (name === "tr" && table) {
       flush();
       table.row = [];
       table.rows.push(table.row);
-      open.push({ name, role: "row" });
+      table.openRows++;
+      push(name, "row");
       return;
     }
     if ((name === "td" || name === "th") && table) {
@@ -112,26 +164,27 @@ export function readHtml(html: string, warnings: string[] = []): ExtractedDocume
       table.row.push(cell);
       table.openCells++;
       sinks.push(cell.sink);
-      open.push({ name, role: "cell" });
+      push(name, "cell");
       return;
     }
     if (isChrome(name, attribs)) {
       flush();
       sinks.push(newSink());
-      open.push({ name, role: "chrome" });
+      push(name, "chrome");
       return;
     }
     const block = BLOCKS.has(name);
     if (block) flush();
-    open.push({ name, role: block ? "block" : "inline" });
+    push(name, block ? "block" : "inline");
   };
 
-  const onClose = (rawName: string) => {
-    const name = rawName.toLowerCase();
-    let index = open.length - 1;
-    while (index >= 0 && open[index].name !== name) index--;
-    if (index < 0) return;
-    while (open.length > index) closeElement(open.pop()!);
+  const onClose = (name: string) => {
+    if (!openCount.get(name)) {
+      // </p> without an open <p> is an empty paragraph; </br> a line break (as browsers do).
+      if (name === "p" || name === "br") flush();
+      return;
+    }
+    while (open.length > 0 && pop().name !== name);
   };
 
   const closeElement = ({ role }: { name: string; role: Role }) => {
@@ -159,7 +212,10 @@ export function readHtml(html: string, warnings: string[] = []): ExtractedDocume
       }
       case "row": {
         const table = tables[tables.length - 1];
-        if (table) table.row = null;
+        if (table) {
+          table.row = null;
+          table.openRows--;
+        }
         return;
       }
       case "table":
@@ -189,22 +245,77 @@ export function readHtml(html: string, warnings: string[] = []): ExtractedDocume
     else warnings.push("a table was too large to lay out as a grid; its rows are kept as text");
   };
 
-  const parser = new Parser(
-    {
-      onopentag: onOpen,
-      onclosetag: onClose,
-      ontext: (text) => {
-        if (skipDepth === 0) sink().buffer += text;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
-  while (open.length > 0) closeElement(open.pop()!);
+  tokenize(html, { open: onOpen, close: onClose, text: (t) => skipDepth === 0 && (sink().buffer += t) });
+  while (open.length > 0) pop();
   while (sinks.length > 1) mergeInto(sinks[sinks.length - 2], sinks.pop()!);
   flush();
   return { kind: "html", text: root.lines.join("\n"), tables: root.tables, warnings };
+}
+
+interface TokenHandlers {
+  open(name: string, attribs: Record<string, string>): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+/** Start tags (with attributes, entities decoded), end tags and text from htmlparser2's tokenizer. */
+function tokenize(html: string, on: TokenHandlers): void {
+  let tagName = "";
+  let attribs: Record<string, string> = {};
+  let attribName = "";
+  let attribValue = "";
+  const endStartTag = () => {
+    const name = tagName;
+    if (!name) return;
+    tagName = "";
+    on.open(name, attribs);
+    if (VOID.has(name)) on.close(name);
+  };
+  const tokenizer = new Tokenizer(
+    { xmlMode: false, decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tagName = html.slice(start, end).toLowerCase();
+        attribs = {};
+      },
+      onattribname(start, end) {
+        attribName = html.slice(start, end).toLowerCase();
+        attribValue = "";
+      },
+      onattribdata(start, end) {
+        attribValue += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attribValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (!(attribName in attribs)) attribs[attribName] = attribValue;
+      },
+      onopentagend: endStartTag,
+      onselfclosingtag: endStartTag,
+      onclosetag(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        if (VOID.has(name)) {
+          if (name === "br") on.close("br");
+          return;
+        }
+        on.close(name);
+      },
+      ontext(start, end) {
+        on.text(html.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        on.text(String.fromCodePoint(codepoint));
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
 }
 
 function isChrome(name: string, attribs: Record<string, string>): boolean {
