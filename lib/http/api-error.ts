@@ -30,16 +30,20 @@ export function isApiError(e: unknown): e is ApiError {
  * Wraps a route handler: an ApiError becomes its envelope; anything else is logged and answered with
  * `500 {error:{code:"internal_error", message}}` without stack traces or driver messages.
  */
-export function withApiErrors<Args extends unknown[]>(
-  handler: (...args: Args) => Response | Promise<Response>,
-): (...args: Args) => Promise<Response> {
-  return async (...args: Args) => {
+export function withApiErrors<Req extends Request = Request, Rest extends unknown[] = []>(
+  handler: (request: Req, ...rest: Rest) => Response | Promise<Response>,
+): (request: Req, ...rest: Rest) => Promise<Response> {
+  return async (request: Req, ...rest: Rest) => {
     try {
-      return await handler(...args);
+      return await handler(request, ...rest);
     } catch (e) {
       if (isApiError(e)) return apiError(e.status, e.code, e.message);
-      const request = args[0] instanceof Request ? args[0] : undefined;
-      const where = request ? `${request.method} ${new URL(request.url).pathname}` : "api";
+      let where = "api";
+      try {
+        where = `${request.method} ${new URL(request.url).pathname}`;
+      } catch {
+        // not a usable Request: keep the generic label
+      }
       console.error(`[api] unhandled error in ${where}:`, e);
       return apiError(500, "internal_error", "服务器内部错误 / Internal server error. Please try again later.");
     }
