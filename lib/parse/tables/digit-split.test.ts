@@ -60,3 +60,22 @@ describe("splitRuns", () => {
     expect(many.truncated).toBe(true);
   });
 });
+
+describe("splitRuns with totals", () => {
+  it("cuts the total's digits directly and only yields readings that add up", () => {
+    const { readings } = splitRuns([num("300153006143119")], 7, { totals: [{ at: 6, from: 0 }] });
+    expect(readings.map((r) => r.cells)).toEqual([[3001, 53, 0, 0, 61, 4, 3119]]);
+  });
+
+  it("reads fifteen glued review cells group by group", () => {
+    const run = "27109156130003801110"; // 27/10/9/15/61 · 3/0/0/0/3 · 8/0/1/1/10
+    const groups = [0, 5, 10].map((o) => ({ at: o + 4, from: o }));
+    const { readings } = splitRuns([num(run)], 15, { totals: groups });
+    expect(readings.map((r) => r.cells)).toContainEqual([27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);
+    for (const r of readings) for (const o of [0, 5, 10]) expect(r.cells.slice(o, o + 4).reduce((a, b) => a! + b!, 0)).toBe(r.cells[o + 4]);
+  });
+
+  it("yields nothing when the printed totals do not add up", () => {
+    expect(splitRuns([num("2100003")], 7, { totals: [{ at: 6, from: 0 }] }).readings).toEqual([]);
+  });
+});

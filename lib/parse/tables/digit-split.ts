@@ -21,6 +21,12 @@ export interface SplitOptions {
   budget?: number;
   /** Readings kept (the caller scores them). */
   maxReadings?: number;
+  /**
+   * Cells that must equal the sum of the cells before them (`at` = index of the total cell,
+   * `from` = index of the group's first cell). Only readings that satisfy them are produced,
+   * and the search cuts the total's digits directly, which keeps long runs cheap.
+   */
+  totals?: ReadonlyArray<{ at: number; from: number }>;
 }
 
 export interface SplitResult {
@@ -61,6 +67,16 @@ export function splitRuns(tokens: readonly ValueToken[], k: number, opts: SplitO
 
   const cells: Cell[] = [];
   const units: Array<string | null> = [];
+  const totalAt = new Map<number, number>();
+  for (const t of opts.totals ?? []) totalAt.set(t.at, t.from);
+  /** The digits the next cell must have when it is a total, or null when it is free. */
+  const requiredDigits = (): string | null => {
+    const from = totalAt.get(cells.length);
+    if (from === undefined) return null;
+    let sum = 0;
+    for (let j = from; j < cells.length; j++) sum += cells[j] ?? 0;
+    return Number.isInteger(sum) && sum >= 0 ? String(sum) : "";
+  };
 
   const visit = (i: number): void => {
     if (truncated) return;
@@ -76,6 +92,7 @@ export function splitRuns(tokens: readonly ValueToken[], k: number, opts: SplitO
     if (remaining < n - i || remaining > maxCells[i]) return;
     const t = tokens[i];
     if (t.t === "blank") {
+      // An empty total cannot be checked; an empty cell in a group counts as nothing.
       cells.push(null);
       units.push(null);
       visit(i + 1);
@@ -98,8 +115,13 @@ export function splitRuns(tokens: readonly ValueToken[], k: number, opts: SplitO
       }
       if (partsLeft <= 0 || rest > partsLeft * maxDigits) return;
       const maxLen = t.int[pos] === "0" ? 1 : Math.min(rest, maxDigits);
+      const required = requiredDigits();
       for (let len = 1; len <= maxLen; len++) {
         const end = pos + len;
+        if (required !== null) {
+          if (len !== required.length || t.int.slice(pos, end) !== required) continue;
+          if (end === t.int.length && t.frac && !/^0*$/.test(t.frac)) continue;
+        }
         const isLast = end === t.int.length;
         if (!isLast && partsLeft === 1) continue;
         cells.push(toNumber(pos === 0 && t.neg, t.int.slice(pos, end), isLast ? t.frac : null));

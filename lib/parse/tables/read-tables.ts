@@ -171,7 +171,10 @@ class TableReader {
       this.setRow(row, first.map(numberOf), first.map((v) => (v.t === "num" ? v.unit : null)));
       return;
     }
-    const { readings, truncated } = splitRuns(vals, k);
+    // Applicant rows: readings whose six columns add up to the total first (cheap even for
+    // long runs); only when none does, every reading, to find the nearest miss.
+    const constrained = row.kind === "apps" ? splitRuns(vals, k, { totals: [{ at: 6, from: 0 }] }) : null;
+    const { readings, truncated } = constrained && constrained.readings.length > 0 ? constrained : splitRuns(vals, k);
     if (readings.length > 0) {
       const scored = readings
         .map((r) => ({ r, s: scoreReading(row.kind, r, this.ctx) }))
@@ -350,16 +353,26 @@ class TableReader {
       if (vals.length > 15) this.warnings.push(`review: ${vals.length} numbers for 15 cells; read the first 15`);
       cells = vals.slice(0, 15).map(numberOf);
     } else {
-      const { readings } = splitRuns(vals, 15);
+      // Each group's total is the sum of its four results: search with as many of the three
+      // groups adding up as the printed digits allow.
       const groupOk = (c: Cell[]) =>
         [0, 5, 10].filter((o) => sumsToTotal(c.slice(o, o + 5))).length;
-      const sorted = readings.map((r) => ({ r, s: groupOk(r.cells) })).sort((a, b) => b.s - a.s);
+      const groups = [0, 5, 10].map((o) => ({ at: o + 4, from: o }));
+      const subsets = [7, 3, 5, 6, 1, 2, 4, 0].map((mask) => groups.filter((_, i) => mask & (1 << i)));
+      let readings: Reading[] = [];
+      for (const totals of subsets) {
+        readings = splitRuns(vals, 15, { totals, budget: 50_000 }).readings;
+        if (readings.length > 0) break;
+      }
+      const sorted = readings
+        .map((r) => ({ r, s: groupOk(r.cells) - lengthPenalty(r.cells) }))
+        .sort((a, b) => b.s - a.s);
       if (sorted.length > 0) {
         cells = sorted[0].r.cells;
-        const best = sorted.filter((x) => x.s === sorted[0].s);
+        const best = sorted.filter((x) => groupOk(x.r.cells) === groupOk(sorted[0].r.cells));
         if (best.length > 1) {
           this.warnings.push(
-            `review: digit run "${rawOf(vals)}" allows ${best.length} readings; chose ${fmtCells(cells)} (totals add up in ${sorted[0].s} of 3 groups)`,
+            `review: digit run "${rawOf(vals)}" allows ${best.length} readings; chose ${fmtCells(cells)} (totals add up in ${groupOk(cells)} of 3 groups; cells of similar width)`,
           );
         } else if (cells.some((c) => c !== null && Math.abs(c) >= 10)) {
           this.warnings.push(`review: digit run "${rawOf(vals)}" read as ${fmtCells(cells)}`);
@@ -393,7 +406,9 @@ class TableReader {
         }
         if (best) {
           this.setRowQuiet(o.row, best);
-          if (round === 1) this.warnings.push(`${o.row.key}: chose ${fmtCells(best.cells)}, the reading the column relations confirm`);
+          if (round === 1 && best !== o.alternatives[0]) {
+            this.warnings.push(`${o.row.key}: chose ${fmtCells(best.cells)} instead, the reading the column relations confirm`);
+          }
         }
       }
     }
@@ -438,10 +453,17 @@ class TableReader {
   }
 }
 
+/** A small preference for readings without very wide cells (tie-breaker only). */
+function lengthPenalty(cells: Cell[]): number {
+  let p = 0;
+  for (const c of cells) if (c !== null) p += Math.max(0, String(Math.abs(c)).length - 1) * 1e-3;
+  return p;
+}
+
 function reasonFor(kind: string): string {
   switch (kind) {
     case "apps":
-      return "its applicant columns add up to the total (the first such reading)";
+      return "its applicant columns add up to the total with the applications under natural persons rather than the rarer organisations";
     case "procurement":
       return "it gives the most usual amount per purchase";
     case "items2019":

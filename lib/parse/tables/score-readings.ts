@@ -74,6 +74,12 @@ export function scoreReading(kind: RowKind, reading: Reading, ctx: ScoreContext)
         const diff = Math.abs(c.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (c[c.length - 1] ?? 0));
         score += 100 + Math.log10(1 + diff);
       }
+      // Among readings that add up: most applicants are natural persons and the four rarer
+      // kinds of organisation are usually 0, so prefer zeros there and the big number first.
+      for (let i = 1; i <= 5; i++) {
+        const x = c[i];
+        if (x !== null && x !== 0) score += (i === 1 ? 0.3 : 0.5) + 0.2 * digitsOf(x);
+      }
       break;
     }
     case "single":

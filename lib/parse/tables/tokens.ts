@@ -59,7 +59,13 @@ function pushText(out: Token[], s: string): void {
     return;
   }
   if (!meaningful(trimmed)) return;
-  out.push({ t: "text", s: trimmed });
+  // Marks glued to a label's edges (`/（二）部分公开`, `…数量/`) are cells of their own.
+  const lead = /^(?:——|[-－—–/／]|\s)+(?=[\u3400-\u9fff(（])/.exec(trimmed);
+  const trail = /(?<=[\u3400-\u9fff)）])(?:——|[-－—–/／]|\s)+$/.exec(trimmed);
+  if (lead) pushText(out, lead[0]);
+  const core = trimmed.slice(lead ? lead[0].length : 0, trail ? trail.index : trimmed.length).trim();
+  if (core) out.push({ t: "text", s: core });
+  if (trail) pushText(out, trail[0]);
 }
 
 /**
