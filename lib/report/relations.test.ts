@@ -43,7 +43,7 @@ describe("checkReport", () => {
   });
 
   it("skips a relation whose every cell on one side is blank, counts blanks beside printed cells as zero", () => {
-    const v = { ...zeros("2019"), "review.upheld": 5, "review.corrected": null, "review.pending": 2, "review.total": 7 };
+    const v: ReportValues = { ...zeros("2019"), "review.upheld": 5, "review.corrected": null, "review.pending": 2, "review.total": 7 };
     v["litigation.after_review.total"] = null;
     for (const k of ["upheld", "corrected", "other", "pending"]) v[`litigation.after_review.${k}`] = null;
     const review = checkReport("2019", v).filter((c) => c.ruleId === "review_total");
