@@ -19,7 +19,9 @@ export async function readDoc(fileName: string, bytes: Uint8Array): Promise<Extr
   let body: string;
   try {
     const document = await extractor.extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = document.getBody();
+    // filterUnicode would turn “ ” into ASCII quotes and — into "-", changing printed labels
+    // such as 危及“三安全一稳定”.
+    body = document.getBody({ filterUnicode: false });
   } catch (error) {
     throw extractError(
       "corrupt_file",
@@ -28,16 +30,7 @@ export async function readDoc(fileName: string, bytes: Uint8Array): Promise<Extr
       `is a legacy Word/WPS file that could not be read (${(error as Error).message?.slice(0, 120)}). Open it in Word/WPS, save as .docx, and upload again.`,
     );
   }
-  const text = body
-    .replace(/\r\n?/g, "\n")
-    .replace(/\u0000/g, "")
-    // word-extractor ends each table cell with a tab and a row with a newline: drop the
-    // trailing tab so a row reads like the other readers' tab-joined rows.
-    .replace(/\t\n/g, "\n")
-    .split("\n")
-    .map((line) => line.replace(/[ \u00a0\u3000]+/g, " ").replace(/ *\t */g, "\t").trim())
-    .filter((line) => line !== "")
-    .join("\n");
+  const text = wordBinaryBodyToText(body);
   if (!text.trim()) {
     throw extractError(
       "no_text_layer",
@@ -47,6 +40,25 @@ export async function readDoc(fileName: string, bytes: Uint8Array): Promise<Extr
     );
   }
   return { kind: "doc", text, tables: [], warnings: [`${fileName}: legacy Word/WPS file read as text only (no table grid)`] };
+}
+
+/**
+ * word-extractor's body text in our line format: it ends each table cell with a tab and turns
+ * a row's end mark into a newline, so "a\tb\t\n" is the row a | b; the trailing tab is dropped
+ * to match the other readers' tab-joined rows (a tab left at the end is an empty last cell).
+ */
+export function wordBinaryBodyToText(body: string): string {
+  return (
+    body
+      .replace(/\r\n?/g, "\n")
+      .replace(/\u0000/g, "")
+      .replace(/\t\n/g, "\n")
+      .split("\n")
+      // Trim spaces but not tabs: a trailing tab is a row's empty last cell.
+      .map((line) => line.replace(/[ \u00a0\u3000]+/g, " ").replace(/ *\t */g, "\t").replace(/^ | $/g, ""))
+      .filter((line) => line.replace(/\t/g, "") !== "")
+      .join("\n")
+  );
 }
 
 /**

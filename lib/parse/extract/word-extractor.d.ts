@@ -1,6 +1,6 @@
 declare module "word-extractor" {
   interface WordDocument {
-    getBody(): string;
+    getBody(options?: { filterUnicode?: boolean }): string;
     getHeaders(options?: { includeFooters?: boolean }): string;
     getFootnotes(): string;
     getEndnotes(): string;
