@@ -44,19 +44,20 @@ describe("PDF reader on the rendered reports (headless-Chromium prints)", () => 
 });
 
 /** A 3×3 table drawn as stroked cell outlines (not filled rules), plus a title line. */
-function strokedTablePdf(): Uint8Array {
+function strokedTablePdf(rotate90 = false): Uint8Array {
   const rows = [["Item", "New", "Total"], ["Rules", "1", "2"], ["Normative files", "30", "40"]];
   const rects: PdfRect[] = [];
-  const texts: PdfText[] = [{ x: 50, y: 760, text: "Annual report 2023" }];
+  // Low enough to fit the 595-point height of a landscape page too.
+  const texts: PdfText[] = [{ x: 50, y: 560, text: "Annual report 2023" }];
   rows.forEach((row, i) =>
     row.forEach((text, j) => {
       const x = 50 + j * 120;
-      const y = 700 - i * 20;
+      const y = 500 - i * 20;
       rects.push({ x, y, width: 120, height: 20, paint: "stroke" });
       texts.push({ x: x + 4, y: y + 6, text });
     }),
   );
-  return makePdf([{ texts, rects }]);
+  return makePdf([{ texts, rects, rotate90 }]);
 }
 
 describe("PDF reader on small generated PDFs", () => {
@@ -66,6 +67,13 @@ describe("PDF reader on small generated PDFs", () => {
       [["Item", "New", "Total"], ["Rules", "1", "2"], ["Normative files", "30", "40"]],
     ]);
     expect(doc.text.split("\n")).toEqual(["Annual report 2023", "Item\tNew\tTotal", "Rules\t1\t2", "Normative files\t30\t40"]);
+  });
+
+  it("reads a landscape page stored rotated (/Rotate 90) the way it is viewed", async () => {
+    const upright = await extractDocument("upright.pdf", strokedTablePdf());
+    const rotated = await extractDocument("rotated.pdf", strokedTablePdf(true));
+    expect(rotated.tables).toEqual(upright.tables);
+    expect(rotated.text).toBe(upright.text);
   });
 
   it("without rules, keeps a row on one line with far-apart items tab-separated", async () => {

@@ -52,22 +52,27 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
         failedPages++;
         continue;
       }
-      const [, , , top] = page.view;
+      // Viewport space: top-left origin, y downwards, the page's /Rotate and crop applied, so a
+      // landscape table printed on a rotated page reads like any other.
+      const view = page.getViewport({ scale: 1 }).transform as number[];
       const content = await page.getTextContent();
       const items: TextItem[] = [];
       for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
         const str = raw.str ?? "";
         if (!raw.transform || !str.trim()) continue;
-        const [a, b, , d, e, f] = raw.transform;
-        const size = Math.hypot(a, b) || Math.abs(d) || raw.height || 10;
         visibleChars += str.replace(/\s/g, "").length;
-        items.push({ str, x: e, baseline: top - f, width: raw.width ?? 0, size });
+        const m = multiply(view, raw.transform);
+        // Only text running left to right on the viewed page; vertical stamps and rotated
+        // watermarks would scramble the lines.
+        if (Math.abs(m[1]) > Math.abs(m[0]) * 0.1 || m[0] <= 0) continue;
+        const size = Math.hypot(m[2], m[3]) || raw.height || 10;
+        items.push({ str, x: m[4], baseline: m[5], width: raw.width ?? 0, size });
       }
       let rules: Rule[] = [];
       if (items.length > 0) {
         try {
           const operatorList = await page.getOperatorList();
-          rules = collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, strokeOps, top);
+          rules = collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, strokeOps, view);
         } catch {
           warnings.push(`${fileName}: page ${p}: drawing could not be read; tables there are read as plain lines`);
         }
@@ -130,7 +135,7 @@ const TOLERANCE = 2;
 const MAX_RULES_PER_PAGE = 4000;
 
 /**
- * Thin rectangles and line segments painted on the page, in top-down page coordinates.
+ * Thin rectangles and line segments painted on the page, in viewport coordinates (y down).
  * pdf.js (v5+) gives each constructPath its bounding box, so the path data need not be walked.
  */
 function collectRules(
@@ -139,21 +144,21 @@ function collectRules(
   ops: Record<string, number>,
   paintOps: Set<number>,
   strokeOps: Set<number>,
-  top: number,
+  view: number[],
 ): Rule[] {
   const rules: Rule[] = [];
-  let ctm = [1, 0, 0, 1, 0, 0];
+  let ctm = view;
   const saved: number[][] = [];
   for (let i = 0; i < fnArray.length && rules.length <= MAX_RULES_PER_PAGE; i++) {
     const fn = fnArray[i];
     if (fn === ops.save) saved.push(ctm);
-    else if (fn === ops.restore) ctm = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === ops.restore) ctm = saved.pop() ?? view;
     else if (fn === ops.transform) ctm = multiply(ctm, argsArray[i] as number[]);
     else if (fn === ops.constructPath) {
       const args = argsArray[i] as [number, unknown, ArrayLike<number> | null];
       if (!paintOps.has(args[0]) || !args[2] || args[2].length < 4) continue;
       if (strokeOps.has(args[0])) {
-        strokedSegments(args[1], ctm, top, rules);
+        strokedSegments(args[1], ctm, rules);
         continue;
       }
       const [x0, y0, x1, y1] = Array.from(args[2]);
@@ -161,8 +166,8 @@ function collectRules(
       const q = apply(ctm, x1, y1);
       const left = Math.min(p[0], q[0]);
       const right = Math.max(p[0], q[0]);
-      const upper = top - Math.max(p[1], q[1]);
-      const lower = top - Math.min(p[1], q[1]);
+      const upper = Math.min(p[1], q[1]);
+      const lower = Math.max(p[1], q[1]);
       const w = right - left;
       const h = lower - upper;
       if (h <= TOLERANCE && w > 3) rules.push({ horizontal: true, at: (upper + lower) / 2, from: left, to: right });
@@ -183,7 +188,7 @@ const CLOSE_PATH = 4;
  * The straight horizontal/vertical segments of a stroked path: some writers stroke each cell as
  * a rectangle outline, or draw borders as lines, instead of filling thin rectangles.
  */
-function strokedSegments(pathArg: unknown, ctm: number[], top: number, rules: Rule[]): void {
+function strokedSegments(pathArg: unknown, ctm: number[], rules: Rule[]): void {
   const paths = Array.isArray(pathArg) ? pathArg : [pathArg];
   for (const data of paths as Array<ArrayLike<number> | null>) {
     if (!data || typeof data.length !== "number") continue;
@@ -194,8 +199,8 @@ function strokedSegments(pathArg: unknown, ctm: number[], top: number, rules: Ru
       const q = apply(ctm, b[0], b[1]);
       const dx = Math.abs(p[0] - q[0]);
       const dy = Math.abs(p[1] - q[1]);
-      if (dy <= 0.5 && dx > 3) rules.push({ horizontal: true, at: top - (p[1] + q[1]) / 2, from: Math.min(p[0], q[0]), to: Math.max(p[0], q[0]) });
-      else if (dx <= 0.5 && dy > 3) rules.push({ horizontal: false, at: (p[0] + q[0]) / 2, from: top - Math.max(p[1], q[1]), to: top - Math.min(p[1], q[1]) });
+      if (dy <= 0.5 && dx > 3) rules.push({ horizontal: true, at: (p[1] + q[1]) / 2, from: Math.min(p[0], q[0]), to: Math.max(p[0], q[0]) });
+      else if (dx <= 0.5 && dy > 3) rules.push({ horizontal: false, at: (p[0] + q[0]) / 2, from: Math.min(p[1], q[1]), to: Math.max(p[1], q[1]) });
     };
     for (let k = 0; k < data.length; ) {
       const command = data[k];

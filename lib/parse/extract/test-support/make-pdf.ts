@@ -24,6 +24,12 @@ export interface PdfPage {
   rects?: PdfRect[];
   /** Straight stroked lines [x0, y0, x1, y1]. */
   lines?: Array<[number, number, number, number]>;
+  /**
+   * A landscape page stored portrait with /Rotate 90, as scanners and Word write them: the
+   * coordinates above are then those of the page as viewed (842 wide, 595 high, y up), and
+   * the content is drawn turned a quarter anticlockwise so it reads upright.
+   */
+  rotate90?: boolean;
 }
 
 export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean } = {}): Uint8Array {
@@ -38,17 +44,23 @@ export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean } = {}): U
   const kids: number[] = [];
   for (const page of pages) {
     const ops: string[] = [];
-    for (const r of page.rects ?? []) ops.push(`0.5 w ${r.x} ${r.y} ${r.width} ${r.height} re ${r.paint === "stroke" ? "S" : "f"}`);
-    for (const [x0, y0, x1, y1] of page.lines ?? []) ops.push(`0.5 w ${x0} ${y0} m ${x1} ${y1} l S`);
+    // Viewed (u, v-up) → stored (x, y) for /Rotate 90 on a 595×842 MediaBox: x = 595 - v, y = u.
+    const rect = (r: PdfRect) =>
+      page.rotate90 ? `${595 - r.y - r.height} ${r.x} ${r.height} ${r.width}` : `${r.x} ${r.y} ${r.width} ${r.height}`;
+    for (const r of page.rects ?? []) ops.push(`0.5 w ${rect(r)} re ${r.paint === "stroke" ? "S" : "f"}`);
+    for (const [x0, y0, x1, y1] of page.lines ?? []) {
+      ops.push(page.rotate90 ? `0.5 w ${595 - y0} ${x0} m ${595 - y1} ${x1} l S` : `0.5 w ${x0} ${y0} m ${x1} ${y1} l S`);
+    }
     for (const t of page.texts ?? []) {
       const escaped = t.text.replace(/[\\()]/g, (c) => `\\${c}`);
-      ops.push(`BT /F1 ${t.size ?? 10} Tf ${t.x} ${t.y} Td (${escaped}) Tj ET`);
+      const matrix = page.rotate90 ? `0 1 -1 0 ${595 - t.y} ${t.x}` : `1 0 0 1 ${t.x} ${t.y}`;
+      ops.push(`BT /F1 ${t.size ?? 10} Tf ${matrix} Tm (${escaped}) Tj ET`);
     }
     const stream = ops.join("\n");
     const contents = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${contents} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${contents} 0 R${page.rotate90 ? " /Rotate 90" : ""} >>`,
       ),
     );
   }
