@@ -103,6 +103,8 @@ class TableReader {
   readonly values: ReportValues = {};
   readonly warnings: string[] = [];
   readonly outcomes = new Map<string, RowOutcome>();
+  /** Unit named by the money column's header (采购总金额（元）), when the cells print none. */
+  moneyHeaderUnit: string | null = null;
   activeFound = 0;
   appsFound = 0;
   review = false;
@@ -122,14 +124,49 @@ class TableReader {
         this.warnings.push(`${key}: printed number too large to be a count or an amount (${String(v).slice(0, 24)}…); left empty`);
         v = null;
       }
-      // Money is kept in 万元; a figure printed in 元 is converted.
-      if (v !== null && units[i] === "元" && (key === "active.procurement.amount" || key === "active.fees")) {
+      // Money is kept in 万元; a figure printed in 元 (by its cell or its column header) is converted.
+      const isMoney = key === "active.procurement.amount" || key === "active.fees";
+      const unit = units[i] ?? (isMoney ? this.moneyHeaderUnit : null);
+      if (v !== null && isMoney && unit === "元") {
         v = Math.round((v / 10_000) * 1e8) / 1e8;
+        if (!units[i]) this.warnings.push(`${key}: the column header gives the amount in 元; converted to 万元`);
       }
       this.values[key] = v;
     });
     if (row.key.startsWith("apps.")) this.appsFound++;
     else this.activeFound++;
+  }
+
+  /**
+   * A row printed with fewer numbers than cells and nothing to cut: all zeros read as zeros;
+   * one number short, the blank goes where the row adds up. False when neither applies.
+   */
+  private fillShortRow(row: RowDef, vals: readonly ValueToken[], raw: string): boolean {
+    const k = row.cells.length;
+    const nums = vals.filter((v) => v.t === "num");
+    if (nums.length > 0 && vals.length < k && nums.every((v) => numberOf(v) === 0)) {
+      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells; all zero, read as zeros`);
+      this.setRow(row, new Array(k).fill(0), new Array(k).fill(null));
+      return true;
+    }
+    if (row.kind === "apps" && vals.length === k - 1) {
+      const fits: Cell[][] = [];
+      for (let gap = 0; gap < k; gap++) {
+        const cells = vals.map(numberOf);
+        cells.splice(gap, 0, null);
+        if (sumsToTotal(cells)) fits.push(cells);
+      }
+      if (fits.length >= 1) {
+        this.warnings.push(
+          `${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read as ${fmtCells(fits[0])}${
+            fits.length > 1 ? ` (${fits.length} placements of the missing cell add up; the first is kept)` : ""
+          }`,
+        );
+        this.setRow(row, fits[0], new Array(k).fill(null));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether these printed values can fill the row (exactly, or by cutting digit runs). */
@@ -174,6 +211,9 @@ class TableReader {
     // Applicant rows: readings whose six columns add up to the total first (cheap even for
     // long runs); only when none does, every reading, to find the nearest miss.
     const constrained = row.kind === "apps" ? splitRuns(vals, k, { totals: [{ at: 6, from: 0 }] }) : null;
+    const fitsByCutting = constrained !== null && constrained.readings.some((r) => sumsToTotal(r.cells));
+    // Separate numbers one short of the row: a missing cell is likelier than glued digits.
+    if (!fitsByCutting && this.fillShortRow(row, vals, raw)) return;
     const { readings, truncated } = constrained && constrained.readings.length > 0 ? constrained : splitRuns(vals, k);
     if (readings.length > 0) {
       const scored = readings
@@ -202,30 +242,7 @@ class TableReader {
       }
       return;
     }
-    const nums = vals.filter((v) => v.t === "num");
-    if (nums.length > 0 && nums.every((v) => numberOf(v) === 0)) {
-      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells; all zero, read as zeros`);
-      this.setRow(row, new Array(k).fill(0), new Array(k).fill(null));
-      return;
-    }
-    if (row.kind === "apps" && vals.length === k - 1) {
-      // One cell missing: the position where a blank makes the row add up, if only one does.
-      const fits: Cell[][] = [];
-      for (let gap = 0; gap < k; gap++) {
-        const cells = vals.map(numberOf);
-        cells.splice(gap, 0, null);
-        if (sumsToTotal(cells)) fits.push(cells);
-      }
-      if (fits.length >= 1) {
-        this.warnings.push(
-          `${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read as ${fmtCells(fits[0])}${
-            fits.length > 1 ? ` (${fits.length} placements of the missing cell fit)` : ""
-          }`,
-        );
-        this.setRow(row, fits[0], new Array(k).fill(null));
-        return;
-      }
-    }
+    if (this.fillShortRow(row, vals, raw)) return;
     outcome.complete = false;
     this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); cells left empty`);
     if (row.key.startsWith("apps.")) this.appsFound++;
@@ -237,6 +254,7 @@ class TableReader {
     let pending: RowDef[] = [];
     let lastIndex = -1;
     for (const g of groups) {
+      if (/金额/.test(g.label)) this.moneyHeaderUnit = /金额[^万]{0,8}万元/.test(g.label) ? "万元" : /金额[^万]{0,8}元/.test(g.label) ? "元" : null;
       const hasNumber = g.values.some((v) => v.t === "num");
       const hardCount = g.values.filter((v) => !(v.t === "blank" && v.soft)).length;
       let mentioned = findRowMentions(g.label, rows).map((m) => m.row);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { APPLICATION_ROWS, type ReportFormat, type ReportValues } from "../../report/catalog";
+import { firstReadings, readGold } from "../test-support/gold";
+import { renderText } from "../test-support/render-layouts";
+import { readTables, tableRegion } from "./read-tables";
+
+const doc = (text: string) => ({ kind: "text" as const, text, tables: [], warnings: [] });
+
+function report(format: ReportFormat, change: (v: ReportValues) => void = () => {}): ReportValues {
+  const gold = readGold("gold", format === "2019" ? "011_pingtan_finance_bureau_2020_spacesep" : "005_hongze_district_gov_2024_pdf_pypdf");
+  const v = firstReadings(gold);
+  change(v);
+  return v;
+}
+
+describe("readTables", () => {
+  it("decides the format from the printed tables, not from the year", () => {
+    const text = renderText("2019", report("2019"), "rows-space").replace(/2023年/g, "2022年");
+    expect(readTables(doc(text))?.format).toBe("2019");
+  });
+
+  it("converts an amount in 元 named only by the column header", () => {
+    const v = report("2019", (x) => (x["active.procurement.amount"] = 251000));
+    const text = renderText("2019", v, "rows-space").replace("采购总金额（万元）", "采购总金额（元）");
+    const r = readTables(doc(text))!;
+    expect(r.values["active.procurement.amount"]).toBeCloseTo(25.1, 6);
+    expect(r.warnings.some((w) => w.includes("元"))).toBe(true);
+  });
+
+  it("reads a single 2019-style （六） row with numbers in a 2021 report as other.misc, and says so", () => {
+    const v = report("2021");
+    const text = renderText("2021", v, "rows-space")
+      .replace(/（六）其他处理\n[^\n]*\n[^\n]*\n3\.其他 ([^\n]*)/, "（六）其他处理 2 0 0 0 0 0 2");
+    const r = readTables(doc(text))!;
+    expect(r.values["apps.other.misc.total"]).toBe(2);
+    expect(r.values["apps.other.no_correction.total"]).toBeNull();
+    expect(r.warnings.some((w) => w.includes("（六）其他处理"))).toBe(true);
+  });
+
+  it("sums the 2021 （六） sub-rows when a 2019 report prints them", () => {
+    const lines = renderText("2019", report("2019"), "rows-space").replace(
+      /（六）其他处理 [^\n]*/,
+      "（六）其他处理\n1.申请人无正当理由逾期不补正 1 0 0 0 0 0 1\n2.申请人逾期未按收费通知要求缴纳费用 0 0 0 0 0 0 0\n3.其他 2 0 0 0 0 0 2",
+    );
+    const r = readTables(doc(lines.replace("本年新制作数量", "本年新制作数量")))!;
+    expect(r.format).toBe("2019");
+    expect(r.values["apps.other.combined.total"]).toBe(3);
+    expect(r.values["apps.other.combined.natural"]).toBe(3);
+  });
+
+  it("reads six zeros for seven cells as zeros and warns; places one missing cell by the row sum", () => {
+    const text = renderText("2021", report("2021"), "rows-space")
+      .replace(/一、本年新收政府信息公开申请数量 [^\n]*/, "一、本年新收政府信息公开申请数量 95 0 0 0 0 95")
+      .replace(/二、上年结转政府信息公开申请数量 [^\n]*/, "二、上年结转政府信息公开申请数量 0 0 0 0 0 0");
+    const r = readTables(doc(text))!;
+    expect(r.values["apps.carried_over.natural"]).toBe(0);
+    expect(r.warnings).toContain("apps.carried_over: 6 numbers for 7 cells; all zero, read as zeros");
+    expect(r.values["apps.new.total"]).toBe(95);
+    expect(r.warnings.some((w) => w.startsWith("apps.new: 6 numbers for 7 cells"))).toBe(true);
+  });
+
+  it("reports every row of both formats", () => {
+    for (const format of ["2019", "2021"] as const) {
+      const r = readTables(doc(renderText(format, report(format), "rows-tab")))!;
+      const rows = APPLICATION_ROWS.filter((a) => a.formats.includes(format));
+      expect(r.found.appRows).toBe(rows.length);
+      expect(r.found.review).toBe(true);
+    }
+  });
+
+  it("keeps narrative numbers out of the tables", () => {
+    const text = "一、总体情况\n本年共受理政府信息公开申请95件，其中予以公开50件。\n" + renderText("2021", report("2021"), "rows-space");
+    const { start } = tableRegion(text);
+    expect(text.slice(start)).not.toContain("其中予以公开50件");
+    expect(readTables(doc(text))!.values["apps.granted.total"]).toBe(50);
+  });
+});
