@@ -75,3 +75,24 @@ describe("readTables", () => {
     expect(readTables(doc(text))!.values["apps.granted.total"]).toBe(50);
   });
 });
+
+describe("table 四 layouts", () => {
+  it("reads a table 四 printed with one row per result", () => {
+    const base = renderText("2021", report("2021"), "rows-space");
+    const head = base.slice(0, base.indexOf("四、政府信息公开行政复议"));
+    const text = `${head}四、政府信息公开行政复议、行政诉讼情况
+项目 行政复议 未经复议直接起诉 复议后起诉
+结果维持 1 2 3
+结果纠正 0 1 0
+其他结果 0 0 1
+尚未审结 4 0 0
+总计 5 3 4
+五、存在的主要问题及改进情况`;
+    const r = readTables(doc(text))!;
+    expect(r.values["review.upheld"]).toBe(1);
+    expect(r.values["litigation.direct.upheld"]).toBe(2);
+    expect(r.values["litigation.after_review.other"]).toBe(1);
+    expect(r.values["review.total"]).toBe(5);
+    expect(r.values["litigation.after_review.total"]).toBe(4);
+  });
+});

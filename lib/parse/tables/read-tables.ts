@@ -355,6 +355,7 @@ class TableReader {
 
   /** Table 四: fifteen numbers after its heading, possibly over several small tables. */
   readReview(groups: readonly Group[]): void {
+    if (this.readTransposedReview(groups)) return;
     const vals: ValueToken[] = [];
     for (const g of groups) {
       if (vals.length === 0 && !g.values.some((v) => v.t === "num")) continue;
@@ -403,6 +404,36 @@ class TableReader {
       }
     }
     if (cells) REVIEW_KEYS.forEach((k, i) => (this.values[k] = cells![i] !== null && Math.abs(cells![i]!) <= MAX_CELL ? cells![i] : null));
+  }
+
+  /**
+   * Table 四 printed the other way round: one row per result (结果维持 … 总计), each with the
+   * three groups' numbers (复议, 直接起诉, 复议后起诉).
+   */
+  private readTransposedReview(groups: readonly Group[]): boolean {
+    const results: Array<[string, RegExp]> = [
+      ["upheld", /维持$/],
+      ["corrected", /纠正$/],
+      ["other", /其他(结果)?$/],
+      ["pending", /(尚未|未)审结$/],
+      ["total", /总[计记]$/],
+    ];
+    const found = new Map<string, ValueToken[]>();
+    for (const g of groups.slice(0, 8)) {
+      const hard = g.values.filter((v) => !(v.t === "blank" && v.soft));
+      const hit = results.find(([, re]) => re.test(g.label));
+      if (!hit || hard.length !== 3 || found.has(hit[0])) continue;
+      found.set(hit[0], hard);
+    }
+    if (found.size < 4) return false;
+    this.review = true;
+    const order = ["review", "litigation.direct", "litigation.after_review"];
+    for (const [key] of results) {
+      const vals = found.get(key);
+      order.forEach((g, i) => (this.values[`${g}.${key}`] = vals ? numberOf(vals[i]) : null));
+    }
+    this.warnings.push("review: table 四 is printed with one row per result and one column per group; read accordingly");
+    return true;
   }
 
   /** Where glued digits allowed several readings, prefer the one the column relations confirm. */
