@@ -96,3 +96,13 @@ describe("table 四 layouts", () => {
     expect(r.values["litigation.after_review.total"]).toBe(4);
   });
 });
+
+describe("header rows", () => {
+  it("column numbers printed under the applicant headers are not a data row", () => {
+    const base = renderText("2021", report("2021"), "rows-space");
+    const text = base.replace(/(法律服务机构 其他\n)/, "$1（1） 1 2 3 4 5 6 7\n").replace("法律服务机构 其他", "法律服务机构 其他\n1 2 3 4 5 6 7");
+    const r = readTables(doc(text))!;
+    expect(r.values["apps.new.natural"]).toBe(95);
+    expect(r.values["apps.new.total"]).toBe(95);
+  });
+});

@@ -22,6 +22,9 @@ export interface TablesResult {
   found: { activeRows: number; appRows: number; review: boolean };
 }
 
+/** Words of the tables' column headers: a label ending in them names no row. */
+const HEADER_WORDS = /自然人|法人或其他组织|商业企业|科研机构|公益组织|服务机构|申请人情况|信息内容|其他$|总计$|结果维持|尚未审结/;
+
 /** Beyond this a "number" is a glued run that could not be read, not a count or an amount. */
 const MAX_CELL = 1e13;
 
@@ -273,7 +276,8 @@ class TableReader {
           pending = [];
           continue;
         }
-        if (allowFallback) {
+        // Header rows (sometimes with column numbers 1…7 under them) are not data rows.
+        if (allowFallback && !HEADER_WORDS.test(g.label.slice(-40))) {
           const fuzzy = fuzzyRow(g.label, rows);
           if (fuzzy && !this.outcomes.has(fuzzy.row.key) && hasNumber) {
             this.warnings.push(
