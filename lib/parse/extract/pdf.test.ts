@@ -90,6 +90,16 @@ describe("PDF reader on small generated PDFs", () => {
     expect(doc.text.split("\n")).toEqual(["Rules\t1\t2", "Normative files\t30"]);
   });
 
+  it("reads Chinese set in a non-embedded font through a predefined CMap (iText, old Acrobat)", async () => {
+    const texts: PdfText[] = [
+      { x: 50, y: 760, text: "某某区人民政府2023年政府信息公开工作年度报告", size: 14 },
+      { x: 50, y: 700, text: "规章" },
+      { x: 250, y: 700, text: "３" },
+    ];
+    const doc = await extractDocument("itext.pdf", makePdf([{ texts }], { cjk: true }));
+    expect(doc.text.split("\n")).toEqual(["某某区人民政府2023年政府信息公开工作年度报告", "规章\t３"]);
+  });
+
   it("reports a PDF without a text layer (a scan) and suggests OCR", async () => {
     const error = await extractError("scan.pdf", makePdf([{ rects: [{ x: 0, y: 0, width: 595, height: 842, paint: "fill" }] }]));
     expect(error.code).toBe("no_text_layer");

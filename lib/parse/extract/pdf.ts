@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { extractError } from "./errors";
 import { joinCellPieces } from "./grid";
@@ -15,7 +18,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: hand it a copy, not the caller's bytes.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, stopAtErrors: false });
+    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, stopAtErrors: false, ...assetOptions() });
   } catch (error) {
     const name = (error as { name?: string }).name ?? "";
     if (name === "PasswordException" || /password/i.test(String((error as Error).message))) {
@@ -596,6 +599,37 @@ function toGrid(table: PageTable): Grid {
     }
   }
   return grid;
+}
+
+/**
+ * Chinese PDFs from Java tools (iText with STSong-Light) and older Acrobat use fonts that are
+ * not embedded and map text through Adobe's predefined CMaps (UniGB-UCS2-H, GBK-EUC-H): without
+ * the CMap files pdf.js returns no text at all. The files ship with pdfjs-dist; pdf.js's own
+ * Node loader fails on file paths here, so they are read with fs.
+ */
+let assets: Record<string, unknown> | null = null;
+
+function assetOptions(): Record<string, unknown> {
+  if (assets) return assets;
+  let root: string | null = null;
+  try {
+    root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  } catch {
+    root = join(process.cwd(), "node_modules", "pdfjs-dist");
+  }
+  const directories: Record<string, string> = {
+    cMapUrl: join(root, "cmaps") + "/",
+    standardFontDataUrl: join(root, "standard_fonts") + "/",
+  };
+  class FileBinaryDataFactory {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      const directory = directories[kind];
+      if (!directory || filename.includes("..")) throw new Error(`no ${kind} data for ${filename}`);
+      return new Uint8Array(await readFile(directory + filename));
+    }
+  }
+  assets = { ...directories, cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: FileBinaryDataFactory };
+  return assets;
 }
 
 /**

@@ -32,7 +32,11 @@ export interface PdfPage {
   rotate90?: boolean;
 }
 
-export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean } = {}): Uint8Array {
+/**
+ * cjk: text in the non-embedded STSong-Light font through Adobe's predefined UniGB-UCS2-H CMap
+ * (how iText and older Acrobat write Chinese); readers need the CMap files to get the text.
+ */
+export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean; cjk?: boolean } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => {
     objects.push(body);
@@ -40,7 +44,19 @@ export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean } = {}): U
   };
   const catalog = add("");
   const pagesObj = add("");
-  const font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  const font = opts.cjk
+    ? add(
+        "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [" +
+          `${objects.length + 2} 0 R] >>`,
+      )
+    : add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  if (opts.cjk) {
+    add(
+      "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> " +
+        `/FontDescriptor ${objects.length + 2} 0 R >>`,
+    );
+    add("<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>");
+  }
   const kids: number[] = [];
   for (const page of pages) {
     const ops: string[] = [];
@@ -52,9 +68,11 @@ export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean } = {}): U
       ops.push(page.rotate90 ? `0.5 w ${595 - y0} ${x0} m ${595 - y1} ${x1} l S` : `0.5 w ${x0} ${y0} m ${x1} ${y1} l S`);
     }
     for (const t of page.texts ?? []) {
-      const escaped = t.text.replace(/[\\()]/g, (c) => `\\${c}`);
+      const escaped = opts.cjk
+        ? `<${Array.from(t.text, (c) => c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}>`
+        : `(${t.text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
       const matrix = page.rotate90 ? `0 1 -1 0 ${595 - t.y} ${t.x}` : `1 0 0 1 ${t.x} ${t.y}`;
-      ops.push(`BT /F1 ${t.size ?? 10} Tf ${matrix} Tm (${escaped}) Tj ET`);
+      ops.push(`BT /F1 ${t.size ?? 10} Tf ${matrix} Tm ${escaped} Tj ET`);
     }
     const stream = ops.join("\n");
     const contents = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
