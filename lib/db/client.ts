@@ -36,7 +36,10 @@ function handles(): Handles {
   }
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10), connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection (server restart) must not crash the process.
-  pool.on("error", (err) => console.error("[db] idle connection error:", err.message));
+  pool.on("error", (err: Error & { code?: string }) => {
+    // 57P01: the server is shutting down (Ctrl-C reaches PostgreSQL and Next together); nothing to report.
+    if (err.code !== "57P01") console.error("[db] idle connection error:", err.message);
+  });
   g.__atlasDb = { url, pool };
   return g.__atlasDb;
 }
