@@ -107,6 +107,23 @@ describe("PDF reader on small generated PDFs", () => {
     expect(error.message).toMatch(/OCR/);
   });
 
+  it("warns about pages without text in an otherwise readable PDF", async () => {
+    const textPage = { texts: [{ x: 50, y: 700, text: "Annual report of the district government" }] };
+    const scanPage = { rects: [{ x: 0, y: 0, width: 595, height: 842, paint: "fill" as const }] };
+    const doc = await extractDocument("mixed.pdf", makePdf([textPage, scanPage, scanPage, textPage]));
+    expect(doc.text.split("\n").filter((l) => l.includes("Annual"))).toHaveLength(2);
+    expect(doc.warnings.join()).toMatch(/page\(s\) 2–3 have no text layer/);
+  });
+
+  it("reports a PDF whose text decodes to private-use characters as unreadable", async () => {
+    const gibberish = String.fromCharCode(...Array.from({ length: 40 }, (_, i) => 0xe000 + i));
+    const doc = makePdf([{ texts: [{ x: 50, y: 700, text: gibberish }] }], { cjk: true });
+    const error = await extractError("garbled-font.pdf", doc);
+    expect(error.code).toBe("no_text_layer");
+    expect(error.message).toContain("garbled-font.pdf");
+    expect(error.message).toMatch(/Unicode mapping/);
+  });
+
   it("reports an encrypted PDF", async () => {
     const error = await extractError("locked.pdf", makePdf([{ texts: [{ x: 50, y: 700, text: "secret" }] }], { encrypted: true }));
     expect(error.code).toBe("encrypted_file");

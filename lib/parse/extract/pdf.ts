@@ -45,7 +45,9 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
   const pageBlocks: string[][] = [];
   const tables: PageTable[] = [];
   let visibleChars = 0;
+  let undecodableChars = 0;
   let failedPages = 0;
+  const pagesWithoutText: number[] = [];
   try {
     for (let p = 1; p <= pdf.numPages; p++) {
       let page;
@@ -64,6 +66,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
         const str = raw.str ?? "";
         if (!raw.transform || !str.trim()) continue;
         visibleChars += str.replace(/\s/g, "").length;
+        undecodableChars += str.match(UNDECODABLE)?.length ?? 0;
         const m = multiply(view, raw.transform);
         // Only text running left to right on the viewed page; vertical stamps and rotated
         // watermarks would scramble the lines.
@@ -71,6 +74,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
         const size = Math.hypot(m[2], m[3]) || raw.height || 10;
         items.push({ str, x: m[4], baseline: m[5], width: raw.width ?? 0, size });
       }
+      if (items.length === 0) pagesWithoutText.push(p);
       let rules: Rule[] = [];
       if (items.length > 0) {
         try {
@@ -89,6 +93,20 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
     await pdf.loadingTask.destroy().catch(() => undefined);
   }
   if (failedPages > 0) warnings.push(`${fileName}: ${failedPages} page(s) could not be read`);
+  if (visibleChars >= 20 && undecodableChars / visibleChars > 0.3) {
+    throw extractError(
+      "no_text_layer",
+      fileName,
+      "的文字无法解码（字体缺少字符编码映射），提取出来是乱码。请上传报告的 Word/网页版本，或对 PDF 进行文字识别（OCR）。",
+      "has text in fonts without a Unicode mapping, so it comes out as gibberish. Upload the Word/web version of the report, or run OCR on the PDF.",
+    );
+  }
+  if (undecodableChars > 0 && visibleChars > 0 && undecodableChars / visibleChars > 0.02) {
+    warnings.push(`${fileName}: ${undecodableChars} characters could not be decoded (fonts without a Unicode mapping)`);
+  }
+  if (pagesWithoutText.length > 0 && visibleChars >= 20) {
+    warnings.push(`${fileName}: page(s) ${formatPages(pagesWithoutText)} have no text layer (scanned images?); their content is missing`);
+  }
   if (visibleChars < 20) {
     throw extractError(
       "no_text_layer",
@@ -102,6 +120,21 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
     .filter((t) => t.trim())
     .join("\n\f\n");
   return { kind: "pdf", text, tables: mergeAcrossPages(tables), warnings };
+}
+
+/** Private-use code points, U+FFFD and control characters: what unmapped glyphs decode to. */
+const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f]/g;
+
+/** "3, 5–7" */
+function formatPages(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    parts.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j;
+  }
+  return parts.join(", ");
 }
 
 interface TextItem {
