@@ -69,6 +69,17 @@ describe("PDF reader on small generated PDFs", () => {
     expect(doc.text.split("\n")).toEqual(["Annual report 2023", "Item\tNew\tTotal", "Rules\t1\t2", "Normative files\t30\t40"]);
   });
 
+  it("finds the rules of a table whose borders are thin filled boxes painted in one path", async () => {
+    const rects: PdfRect[] = [];
+    const texts: PdfText[] = [];
+    const rows = [["Information item", "New this year"], ["Normative documents", "7"]];
+    for (let i = 0; i <= rows.length; i++) rects.push({ x: 50, y: 500 - i * 20, width: 240, height: 0.5, paint: "fill" });
+    for (let j = 0; j <= 2; j++) rects.push({ x: 50 + j * 120, y: 460, width: 0.5, height: 40, paint: "fill" });
+    rows.forEach((row, i) => row.forEach((text, j) => texts.push({ x: 54 + j * 120, y: 486 - i * 20, text })));
+    const doc = await extractDocument("one-path.pdf", makePdf([{ texts, rects, onePath: true }]));
+    expect(doc.tables.map((g) => g.map((r) => r.map((c) => c.text)))).toEqual([rows]);
+  });
+
   it("reads a landscape page stored rotated (/Rotate 90) the way it is viewed", async () => {
     const upright = await extractDocument("upright.pdf", strokedTablePdf());
     const rotated = await extractDocument("rotated.pdf", strokedTablePdf(true));

@@ -197,20 +197,68 @@ function collectRules(
         strokedSegments(args[1], ctm, rules);
         continue;
       }
-      const [x0, y0, x1, y1] = Array.from(args[2]);
-      const p = apply(ctm, x0, y0);
-      const q = apply(ctm, x1, y1);
-      const left = Math.min(p[0], q[0]);
-      const right = Math.max(p[0], q[0]);
-      const upper = Math.min(p[1], q[1]);
-      const lower = Math.max(p[1], q[1]);
-      const w = right - left;
-      const h = lower - upper;
-      if (h <= TOLERANCE && w > 3) rules.push({ horizontal: true, at: (upper + lower) / 2, from: left, to: right });
-      else if (w <= TOLERANCE && h > 3) rules.push({ horizontal: false, at: (left + right) / 2, from: upper, to: lower });
+      // Fills: each subpath on its own, since one path may hold every border of a table.
+      if (!filledSubpaths(args[1], ctm, rules)) {
+        const [x0, y0, x1, y1] = Array.from(args[2]);
+        addThinBox(rules, apply(ctm, x0, y0), apply(ctm, x1, y1));
+      }
+      // Filled and stroked (a shaded cell with a border): the outline counts too.
+      if (args[0] !== ops.fill && args[0] !== ops.eoFill) strokedSegments(args[1], ctm, rules);
     }
   }
   return rules.length > MAX_RULES_PER_PAGE ? [] : rules;
+}
+
+/** A thin box (a filled rule) between two corner points becomes a horizontal or vertical rule. */
+function addThinBox(rules: Rule[], p: [number, number], q: [number, number]): void {
+  const left = Math.min(p[0], q[0]);
+  const right = Math.max(p[0], q[0]);
+  const upper = Math.min(p[1], q[1]);
+  const lower = Math.max(p[1], q[1]);
+  const w = right - left;
+  const h = lower - upper;
+  if (h <= TOLERANCE && w > 3) rules.push({ horizontal: true, at: (upper + lower) / 2, from: left, to: right });
+  else if (w <= TOLERANCE && h > 3) rules.push({ horizontal: false, at: (left + right) / 2, from: upper, to: lower });
+}
+
+/** The bounding box of every filled subpath; false when the path data is not in a known form. */
+function filledSubpaths(pathArg: unknown, ctm: number[], rules: Rule[]): boolean {
+  const paths = Array.isArray(pathArg) ? pathArg : [pathArg];
+  let understood = false;
+  for (const data of paths as Array<ArrayLike<number> | null>) {
+    if (!data || typeof data.length !== "number") continue;
+    understood = true;
+    let box: [number, number, number, number] | null = null;
+    const close = () => {
+      if (box) addThinBox(rules, [box[0], box[1]], [box[2], box[3]]);
+      box = null;
+    };
+    const extend = (x: number, y: number) => {
+      const [u, v] = apply(ctm, x, y);
+      box = box ? [Math.min(box[0], u), Math.min(box[1], v), Math.max(box[2], u), Math.max(box[3], v)] : [u, v, u, v];
+    };
+    for (let k = 0; k < data.length; ) {
+      const command = data[k];
+      if (command === MOVE_TO) {
+        close();
+        extend(data[k + 1], data[k + 2]);
+        k += 3;
+      } else if (command === LINE_TO) {
+        extend(data[k + 1], data[k + 2]);
+        k += 3;
+      } else if (command === CURVE_TO) {
+        for (let j = 1; j < 7; j += 2) extend(data[k + j], data[k + j + 1]);
+        k += 7;
+      } else if (command === QUADRATIC_CURVE_TO) {
+        for (let j = 1; j < 5; j += 2) extend(data[k + j], data[k + j + 1]);
+        k += 5;
+      } else if (command === CLOSE_PATH) {
+        k += 1;
+      } else return false;
+    }
+    close();
+  }
+  return understood;
 }
 
 /** pdf.js path commands inside constructPath data. */

@@ -30,6 +30,8 @@ export interface PdfPage {
    * the content is drawn turned a quarter anticlockwise so it reads upright.
    */
   rotate90?: boolean;
+  /** Paint all filled rectangles with one fill operator (one path holding every rule). */
+  onePath?: boolean;
 }
 
 /**
@@ -63,7 +65,14 @@ export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean; cjk?: boo
     // Viewed (u, v-up) → stored (x, y) for /Rotate 90 on a 595×842 MediaBox: x = 595 - v, y = u.
     const rect = (r: PdfRect) =>
       page.rotate90 ? `${595 - r.y - r.height} ${r.x} ${r.height} ${r.width}` : `${r.x} ${r.y} ${r.width} ${r.height}`;
-    for (const r of page.rects ?? []) ops.push(`0.5 w ${rect(r)} re ${r.paint === "stroke" ? "S" : "f"}`);
+    if (page.onePath) {
+      const fills = (page.rects ?? []).filter((r) => r.paint === "fill");
+      if (fills.length > 0) ops.push(`${fills.map((r) => `${rect(r)} re`).join(" ")} f`);
+    }
+    for (const r of page.rects ?? []) {
+      if (page.onePath && r.paint === "fill") continue;
+      ops.push(`0.5 w ${rect(r)} re ${r.paint === "stroke" ? "S" : "f"}`);
+    }
     for (const [x0, y0, x1, y1] of page.lines ?? []) {
       ops.push(page.rotate90 ? `0.5 w ${595 - y0} ${x0} m ${595 - y1} ${x1} l S` : `0.5 w ${x0} ${y0} m ${x1} ${y1} l S`);
     }
