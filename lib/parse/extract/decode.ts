@@ -90,3 +90,20 @@ export function latin1(bytes: Uint8Array): string {
   }
   return s;
 }
+
+/**
+ * Bytes in a named charset (from a MIME header or similar); an unknown or missing name falls
+ * back to the sniffing of decodeText.
+ */
+export function decodeBytes(bytes: Uint8Array, charset: string): string {
+  const label = charset.trim().toLowerCase();
+  if (label) {
+    try {
+      const name = GB_LABELS.test(label) ? "gb18030" : label;
+      return new TextDecoder(name).decode(bytes);
+    } catch {
+      // Not a label TextDecoder knows: sniff instead.
+    }
+  }
+  return decodeText(bytes, { html: true }).text;
+}

@@ -141,3 +141,26 @@ describe("text decoding", () => {
     expect(doc.warnings.join()).toMatch(/GB18030/);
   });
 });
+
+describe("web archives (MHT, Word's single-file web page)", () => {
+  it("reads the quoted-printable GBK HTML part of an MHT saved as .doc", async () => {
+    const page = encodeGbk(
+      '<html><head><meta http-equiv=Content-Type content="text/html; charset=gb2312"></head><body>' +
+        "<p class=MsoNormal>某某镇2023年政府信息公开工作年度报告</p>" +
+        "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>4</td></tr></table></body></html>",
+    );
+    let qp = "";
+    for (const b of page) qp += b >= 0x80 || b === 0x3d ? `=${b.toString(16).toUpperCase().padStart(2, "0")}` : String.fromCharCode(b);
+    // Soft line breaks every 70 characters, as MIME writers do.
+    const wrapped = qp.replace(/(.{70})/g, "$1=\r\n");
+    const mht =
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n' +
+      "This document is a Single File Web Page.\r\n\r\n------=_NextPart_01\r\n" +
+      'Content-Location: file:///C:/report.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n' +
+      `${wrapped}\r\n\r\n------=_NextPart_01--\r\n`;
+    const doc = await extractDocument("report.doc", utf8(mht));
+    expect(doc.kind).toBe("html");
+    expect(doc.text.split("\n")[0]).toBe("某某镇2023年政府信息公开工作年度报告");
+    expect(doc.tables[0][0].map((c) => c.text)).toEqual(["一、本年新收政府信息公开申请数量", "4"]);
+  });
+});

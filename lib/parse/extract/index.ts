@@ -3,6 +3,7 @@ import { decodeText } from "./decode";
 import { DocxBodyReader } from "./docx";
 import { extractError, formatMb, MB } from "./errors";
 import { readHtml, unwrapHtmlInJavaScript } from "./html";
+import { htmlFromMht } from "./mht";
 import { readMarkdown, readPlainText } from "./text";
 import { ExtractError, type ExtractedDocument } from "./types";
 import { inflateEntry, listZipEntries, ZipFormatError, ZipSizeError, type ZipEntry } from "./zip";
@@ -79,6 +80,10 @@ async function extractUnchecked(fileName: string, bytes: Uint8Array, options: Ex
 }
 
 function readTextLike(fileName: string, bytes: Uint8Array, ext: string): ExtractedDocument {
+  const mht = htmlFromMht(bytes);
+  if (mht) {
+    return readHtmlChecked(fileName, mht.html, [`${fileName}: web archive (MHT) read as its HTML page`]);
+  }
   const htmlByName = ["html", "htm", "xhtml", "shtml", "jsp", "asp", "aspx", "php"].includes(ext);
   const decoded = decodeText(bytes, { html: true });
   const warnings = decoded.warnings.map((w) => `${fileName}: ${w}`);
