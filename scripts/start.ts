@@ -17,14 +17,29 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
-import { closeDatabase } from "../lib/db/client.ts";
 import { DEFAULT_EMBEDDED_PORT, EmbeddedPostgresError, startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres.ts";
-import { describeDatabaseError } from "../lib/db/health.ts";
+import { describeDatabaseError } from "../lib/db/errors.ts";
 import { migrate, MigrationError } from "../lib/db/migrate.ts";
 import { findFreePort } from "../lib/db/ports.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const GENERATED_CLIENT = path.join(ROOT, "lib", "db", "generated", "client.ts");
+const SCHEMA = path.join(ROOT, "prisma", "schema.prisma");
+
+/** Handles of lib/db/client.ts, imported only once the generated Prisma client is known to exist. */
+let closeDatabase: () => Promise<void> = async () => {};
+
+/** `npm install --ignore-scripts`, or a schema edited since: (re)generate the Prisma client first. */
+async function ensurePrismaClient(): Promise<void> {
+  if (!existsSync(GENERATED_CLIENT) || statSync(SCHEMA).mtimeMs > statSync(GENERATED_CLIENT).mtimeMs) {
+    say("generating the Prisma client…");
+    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "postinstall.mjs")], { cwd: ROOT, stdio: "inherit" });
+    const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+    if (code !== 0) fail("Generating the Prisma client failed (see above). Run npm install, then npm start again.");
+  }
+  ({ closeDatabase } = await import("../lib/db/client.ts"));
+}
 
 const say = (line: string) => console.log(`[atlas] ${line}`);
 const fail = (line: string): never => {
@@ -155,6 +170,7 @@ async function main(): Promise<void> {
     fail(`Port ${options.port} is already in use. Stop whatever uses it, or choose another port: npm start -- -p ${options.port + 1}`);
   }
   mkdirSync(dataDir, { recursive: true });
+  await ensurePrismaClient();
 
   let embedded: RunningPostgres | null = null;
   let next: ChildProcess | null = null;
