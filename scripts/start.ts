@@ -144,7 +144,7 @@ function buildIsStale(): string | null {
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // `node …/next` rather than npx: killing an npx wrapper would leave next-server running.
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
+  return spawn(process.execPath, ["--require", path.join(ROOT, "scripts", "exit-with-parent.cjs"), NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
 }
 
 async function waitForHealthy(port: number, child: ChildProcess, ms: number): Promise<boolean> {
