@@ -106,3 +106,27 @@ describe("header rows", () => {
     expect(r.values["apps.new.total"]).toBe(95);
   });
 });
+
+describe("empty cells lost in PDF text", () => {
+  it("places the blanks where the columns add up, or where the usual applicant mix puts them", () => {
+    const base = renderText("2021", report("2021"), "rows-space");
+    const text = base
+      .replace(/一、本年新收政府信息公开申请数量 [^\n]*/, "一、本年新收政府信息公开申请数量 821 35 2 1 859")
+      .replace(/（一）予以公开 [^\n]*/, "（一）予以公开 258 12 1 1");
+    const r = readTables(doc(text))!;
+    expect(["natural", "business", "research", "nonprofit", "legal", "other", "total"].map((c) => r.values[`apps.new.${c}`])).toEqual([
+      821, 35, null, null, 2, 1, 859,
+    ]);
+    expect(r.values["apps.granted.natural"]).toBe(258);
+    expect(r.values["apps.granted.total"]).toBeNull();
+    expect(r.warnings.some((w) => w.startsWith("apps.new: 5 numbers for 7 cells") && w.includes("empty cells assumed"))).toBe(true);
+  });
+
+  it("still cuts glued digits when the blanks are printed as marks", () => {
+    const base = renderText("2021", report("2021"), "rows-space");
+    const text = base.replace(/一、本年新收政府信息公开申请数量 [^\n]*/, "一、本年新收政府信息公开申请数量 905 / / / / 95");
+    const r = readTables(doc(text))!;
+    expect(r.values["apps.new.natural"]).toBe(90);
+    expect(r.values["apps.new.business"]).toBe(5);
+  });
+});

@@ -22,6 +22,13 @@ export interface TablesResult {
   found: { activeRows: number; appRows: number; review: boolean };
 }
 
+/**
+ * How willing each applicant column is to be empty when cells were lost: natural persons and
+ * businesses almost always print, research and public-interest bodies rarely; a blank total is
+ * common for the outcome rows. (natural, business, research, nonprofit, legal, other, total)
+ */
+const NULL_PREFERENCE = [0, 1, 5, 4, 2, 3, 3.5];
+
 /** Words of the tables' column headers: a label ending in them names no row. */
 const HEADER_WORDS = /自然人|法人或其他组织|商业企业|科研机构|公益组织|服务机构|申请人情况|信息内容|其他$|总计$|结果维持|尚未审结/;
 
@@ -140,36 +147,53 @@ class TableReader {
     else this.activeFound++;
   }
 
-  /**
-   * A row printed with fewer numbers than cells and nothing to cut: all zeros read as zeros;
-   * one number short, the blank goes where the row adds up. False when neither applies.
-   */
-  private fillShortRow(row: RowDef, vals: readonly ValueToken[], raw: string): boolean {
+  /** All printed numbers are zero but fewer than the cells: the row is zeros (OCR drops cells). */
+  private fillZeroRow(row: RowDef, vals: readonly ValueToken[]): boolean {
     const k = row.cells.length;
     const nums = vals.filter((v) => v.t === "num");
-    if (nums.length > 0 && vals.length < k && nums.every((v) => numberOf(v) === 0)) {
-      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells; all zero, read as zeros`);
-      this.setRow(row, new Array(k).fill(0), new Array(k).fill(null));
-      return true;
-    }
-    if (row.kind === "apps" && vals.length === k - 1) {
-      const fits: Cell[][] = [];
-      for (let gap = 0; gap < k; gap++) {
-        const cells = vals.map(numberOf);
-        cells.splice(gap, 0, null);
-        if (sumsToTotal(cells)) fits.push(cells);
+    if (nums.length === 0 || vals.length >= k || !nums.every((v) => numberOf(v) === 0)) return false;
+    this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells; all zero, read as zeros`);
+    this.setRow(row, new Array(k).fill(0), new Array(k).fill(null));
+    return true;
+  }
+
+  /**
+   * Separate numbers fewer than the applicant cells (empty cells lost in PDF text): where do
+   * the blanks go? A placement whose six columns add up to the printed total wins; otherwise
+   * blanks go to the total and the rarer kinds of applicant first.
+   */
+  private placeApplicantCells(vals: readonly ValueToken[]): { cells: Cell[]; verified: boolean; count: number } | null {
+    const k = 7;
+    const n = vals.length;
+    if (n === 0 || n >= k) return null;
+    const nums = vals.map(numberOf);
+    let best: { cells: Cell[]; verified: boolean; score: number } | null = null;
+    let bestCount = 0;
+    const positions: number[] = [];
+    const visit = (from: number): void => {
+      if (positions.length === n) {
+        const cells: Cell[] = new Array(k).fill(null);
+        positions.forEach((p, i) => (cells[p] = nums[i]));
+        const totalPrinted = cells[k - 1] !== null;
+        const verified = totalPrinted && sumsToTotal(cells);
+        let score = verified ? 100 : totalPrinted ? -100 : 0;
+        for (let c = 0; c < k; c++) if (cells[c] === null) score += NULL_PREFERENCE[c];
+        if (!best || score > best.score) {
+          best = { cells, verified, score };
+          bestCount = 1;
+        } else if (score === best.score) bestCount++;
+        return;
       }
-      if (fits.length >= 1) {
-        this.warnings.push(
-          `${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read as ${fmtCells(fits[0])}${
-            fits.length > 1 ? ` (${fits.length} placements of the missing cell add up; the first is kept)` : ""
-          }`,
-        );
-        this.setRow(row, fits[0], new Array(k).fill(null));
-        return true;
+      for (let p = from; p <= k - (n - positions.length); p++) {
+        positions.push(p);
+        visit(p + 1);
+        positions.pop();
       }
-    }
-    return false;
+    };
+    visit(0);
+    if (!best) return null;
+    const chosen = best as { cells: Cell[]; verified: boolean; score: number };
+    return { cells: chosen.cells, verified: chosen.verified, count: bestCount };
   }
 
   /** Whether these printed values can fill the row (exactly, or by cutting digit runs). */
@@ -213,10 +237,24 @@ class TableReader {
     }
     // Applicant rows: readings whose six columns add up to the total first (cheap even for
     // long runs); only when none does, every reading, to find the nearest miss.
+    const glued = looksGlued(vals, k);
+    if (!glued && this.fillZeroRow(row, vals)) return;
     const constrained = row.kind === "apps" ? splitRuns(vals, k, { totals: [{ at: 6, from: 0 }] }) : null;
     const fitsByCutting = constrained !== null && constrained.readings.some((r) => sumsToTotal(r.cells));
-    // Separate numbers one short of the row: a missing cell is likelier than glued digits.
-    if (!fitsByCutting && this.fillShortRow(row, vals, raw)) return;
+    // Separate, well-formed numbers fewer than the cells: empty cells were lost (PDF text) more
+    // likely than digits glued, unless only a cut adds up.
+    if (row.kind === "apps" && !glued) {
+      const placed = this.placeApplicantCells(vals);
+      if (placed && (placed.verified || !fitsByCutting)) {
+        this.warnings.push(
+          `${row.key}: ${vals.length} numbers for ${k} cells (${raw}); empty cells assumed, read as ${fmtCells(placed.cells)}${
+            placed.verified ? " (the columns add up to the total" : " (the total is empty, so unchecked"
+          }${placed.count > 1 ? `; ${placed.count} placements equally likely, the usual applicant mix chosen)` : ")"}`,
+        );
+        this.setRow(row, placed.cells, new Array(k).fill(null));
+        return;
+      }
+    }
     const { readings, truncated } = constrained && constrained.readings.length > 0 ? constrained : splitRuns(vals, k);
     if (readings.length > 0) {
       const scored = readings
@@ -245,7 +283,7 @@ class TableReader {
       }
       return;
     }
-    if (this.fillShortRow(row, vals, raw)) return;
+    if (this.fillZeroRow(row, vals)) return;
     outcome.complete = false;
     this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); cells left empty`);
     if (row.key.startsWith("apps.")) this.appsFound++;
@@ -511,6 +549,19 @@ function lengthPenalty(cells: Cell[]): number {
   let p = 0;
   for (const c of cells) if (c !== null) p += Math.max(0, String(Math.abs(c)).length - 1) * 1e-3;
   return p;
+}
+
+/**
+ * Evidence that separate numbers are really glued cells: a multi-digit number with a leading
+ * zero (`000023`, `00`), one number alone with at least as many digits as the row has cells,
+ * or empty cells printed as marks.
+ */
+function looksGlued(vals: readonly ValueToken[], k: number): boolean {
+  // Blanks printed as marks: the empty cells are all there, so the numbers must be glued.
+  if (vals.some((v) => v.t === "blank" && !v.soft)) return true;
+  const nums = vals.filter((v): v is Extract<ValueToken, { t: "num" }> => v.t === "num");
+  if (nums.some((v) => v.int.length > 1 && v.int.startsWith("0"))) return true;
+  return nums.length === 1 && vals.length === 1 && nums[0].int.length >= k;
 }
 
 function reasonFor(kind: string): string {
