@@ -7,6 +7,7 @@ export type DetectedType =
   | { type: "pdf" }
   | { type: "zip" }
   | { type: "ole" }
+  | { type: "rtf" }
   | { type: "textlike" }
   | { type: "unsupported"; what: string };
 
@@ -16,7 +17,7 @@ export function sniffType(bytes: Uint8Array): DetectedType {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { type: "ole" };
   const image = imageKind(bytes);
   if (image) return { type: "unsupported", what: image };
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { type: "unsupported", what: "RTF" };
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { type: "rtf" };
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) return { type: "unsupported", what: "RAR" };
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return { type: "unsupported", what: "7z" };
   if (startsWith(bytes, [0x1f, 0x8b])) return { type: "unsupported", what: "gzip" };

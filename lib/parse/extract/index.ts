@@ -4,6 +4,7 @@ import { DocxBodyReader } from "./docx";
 import { extractError, formatMb, MB } from "./errors";
 import { readHtml, unwrapHtmlInJavaScript } from "./html";
 import { htmlFromMht } from "./mht";
+import { readRtf } from "./rtf";
 import { readMarkdown, readPlainText } from "./text";
 import { ExtractError, type ExtractedDocument } from "./types";
 import { inflateEntry, listZipEntries, ZipFormatError, ZipSizeError, type ZipEntry } from "./zip";
@@ -72,6 +73,13 @@ async function extractUnchecked(fileName: string, bytes: Uint8Array, options: Ex
       return readZip(fileName, bytes, options.maxXmlBytes ?? DEFAULT_MAX_XML_BYTES);
     case "ole":
       return readOle(fileName, bytes);
+    case "rtf": {
+      const doc = readRtf(bytes);
+      if (!doc.text.trim()) {
+        throw extractError("empty_file", fileName, "是 RTF 文件，但没有文字内容。请检查是否选错了文件。", "is an RTF file without text. Check that you picked the right file.");
+      }
+      return doc;
+    }
     case "unsupported":
       throw unsupported(fileName, sniffed.what);
     case "textlike":
