@@ -76,6 +76,17 @@ describe("docx structure", () => {
     expect(doc.tables.map(texts)).toEqual([[["外", "2"]], [["内", "1"]]]);
   });
 
+  it("splices in an HTML altChunk where it stands (documents made by HTML-to-Word tools)", async () => {
+    const html = "<html><body><p>年度报告正文</p><table><tr><td>规章</td><td>2</td></tr></table></body></html>";
+    const docx = makeDocx(p("封面") + '<w:altChunk r:id="htmlChunk1"/>' + p("附件"), {
+      rels: '<Relationship Id="htmlChunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/>',
+      files: { "word/afchunk.htm": html },
+    });
+    const doc = await extractDocument("chunked.docx", docx);
+    expect(doc.text.split("\n")).toEqual(["封面", "年度报告正文", "规章\t2", "附件"]);
+    expect(texts(doc.tables[0])).toEqual([["规章", "2"]]);
+  });
+
   it("reads a .doc that is really a .docx zip", async () => {
     const doc = await extractDocument("report.doc", makeDocx(p("政府信息公开工作年度报告")));
     expect(doc.kind).toBe("docx");

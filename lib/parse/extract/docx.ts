@@ -19,6 +19,11 @@ export class DocxBodyReader {
   private hiddenDepth = 0;
   private inText = false;
   readonly warnings: string[] = [];
+  /**
+   * <w:altChunk r:id> parts (HTML or MHT imported whole, as some HTML-to-Word tools write
+   * documents) with where they sit: the caller reads them and splices their content in.
+   */
+  readonly altChunks: Array<{ id: string; line: number; table: number }> = [];
 
   constructor() {
     this.parser.on("opentag", (tag) => this.open(localName(tag.name), tag.attributes as Record<string, string>));
@@ -34,13 +39,28 @@ export class DocxBodyReader {
     this.parser.write(this.decoder.decode(chunk, { stream: true }));
   }
 
-  finish(): ExtractedDocument {
+  /**
+   * The document, with each resolvable altChunk's lines and tables put where it stood;
+   * `chunk(id)` returns the chunk's own extraction or null when it cannot be read.
+   */
+  finish(chunk: (id: string) => { lines: string[]; tables: Grid[] } | null = () => null): ExtractedDocument {
     this.parser.write(this.decoder.decode());
     this.parser.close();
+    const lines = [...this.lines];
+    const tables = [...this.tables];
+    for (const alt of [...this.altChunks].reverse()) {
+      const content = chunk(alt.id);
+      if (!content) {
+        this.warnings.push(`an embedded chunk (${alt.id}) could not be read`);
+        continue;
+      }
+      lines.splice(alt.line, 0, ...content.lines);
+      tables.splice(alt.table, 0, ...content.tables);
+    }
     return {
       kind: "docx",
-      text: this.lines.join("\n"),
-      tables: this.tables.filter((t): t is Grid => t !== null),
+      text: lines.join("\n"),
+      tables: tables.filter((t): t is Grid => t !== null),
       warnings: this.warnings,
     };
   }
@@ -70,6 +90,11 @@ export class DocxBodyReader {
       case "noBreakHyphen":
         this.append("-");
         break;
+      case "altChunk": {
+        const id = attrs["r:id"] ?? Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1];
+        if (id) this.altChunks.push({ id, line: this.lines.length, table: this.tables.length });
+        break;
+      }
       case "tbl":
         this.tableStack.push({ rows: [], row: null, cell: null, slot: this.tables.length });
         this.tables.push(null);

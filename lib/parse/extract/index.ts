@@ -6,7 +6,7 @@ import { readHtml, unwrapHtmlInJavaScript } from "./html";
 import { htmlFromMht } from "./mht";
 import { readRtf } from "./rtf";
 import { readMarkdown, readPlainText } from "./text";
-import { ExtractError, type ExtractedDocument } from "./types";
+import { ExtractError, type ExtractedDocument, type Grid } from "./types";
 import { inflateEntry, listZipEntries, ZipFormatError, ZipSizeError, type ZipEntry } from "./zip";
 
 export { ExtractError } from "./types";
@@ -146,7 +146,7 @@ function readZip(fileName: string, bytes: Uint8Array, maxXmlBytes: number): Extr
   try {
     const inflated = inflateEntry(bytes, main, Math.min(maxXmlBytes, declaredCeiling(main)), (chunk) => reader.write(chunk));
     if (inflated === 0) throw new ZipFormatError("word/document.xml is empty");
-    const doc = reader.finish();
+    const doc = reader.finish((id) => readAltChunk(bytes, entries, id, maxXmlBytes));
     doc.warnings = doc.warnings.map((w) => `${fileName}: ${w}`);
     if (!doc.text.trim() && doc.tables.length === 0) {
       throw extractError(
@@ -165,6 +165,34 @@ function readZip(fileName: string, bytes: Uint8Array, maxXmlBytes: number): Extr
     }
     throw corrupt(fileName, "Word 正文无法解析", describe(error));
   }
+}
+
+/**
+ * The HTML (or MHT) part an <w:altChunk r:id> points at, read like an uploaded page. Found via
+ * word/_rels/document.xml.rels; null when anything is missing or the part is not a web page.
+ */
+function readAltChunk(bytes: Uint8Array, entries: ZipEntry[], id: string, maxBytes: number): { lines: string[]; tables: Grid[] } | null {
+  const inflate = (name: string): Uint8Array | null => {
+    const entry = entries.find((e) => e.name === name);
+    if (!entry || entry.declaredSize > maxBytes) return null;
+    const chunks: Uint8Array[] = [];
+    inflateEntry(bytes, entry, Math.min(maxBytes, declaredCeiling(entry)), (c) => chunks.push(c.slice()));
+    return Buffer.concat(chunks);
+  };
+  const rels = inflate("word/_rels/document.xml.rels");
+  if (!rels) return null;
+  const xml = new TextDecoder().decode(rels);
+  const rel = [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => /\bId="([^"]*)"/.exec(tag)?.[1] === id);
+  const target = rel ? /\bTarget="([^"]+)"/.exec(rel)?.[1] : undefined;
+  if (!target) return null;
+  const name = target.startsWith("/") ? target.slice(1) : `word/${target}`.replace(/[^/]+\/\.\.\//g, "");
+  const part = inflate(name);
+  if (!part) return null;
+  const mht = htmlFromMht(part);
+  const html = mht ? mht.html : decodeText(part, { html: true }).text;
+  if (!/<\s*(html|body|p|div|table)\b/i.test(html.slice(0, 100_000))) return null;
+  const doc = readHtml(html);
+  return { lines: doc.text ? doc.text.split("\n") : [], tables: doc.tables };
 }
 
 /** An entry may not inflate to more than it declares (a little slack for sloppy writers). */

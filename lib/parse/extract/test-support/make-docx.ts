@@ -4,11 +4,12 @@ import { strToU8, zipSync } from "fflate";
  * A minimal .docx around the given <w:body> content, so tests can state exact WordprocessingML
  * (bare <w:vMerge/>, w:gridBefore, nested tables) that generator libraries do not emit.
  */
-export function makeDocx(bodyXml: string): Uint8Array {
+export function makeDocx(bodyXml: string, parts: { rels?: string; files?: Record<string, string> } = {}): Uint8Array {
   const documentXml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">' +
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `<w:body>${bodyXml}</w:body></w:document>`;
   return zipSync({
     "[Content_Types].xml": strToU8(
@@ -22,6 +23,15 @@ export function makeDocx(bodyXml: string): Uint8Array {
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
     "word/document.xml": strToU8(documentXml),
+    ...(parts.rels
+      ? {
+          "word/_rels/document.xml.rels": strToU8(
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+              `${parts.rels}</Relationships>`,
+          ),
+        }
+      : {}),
+    ...Object.fromEntries(Object.entries(parts.files ?? {}).map(([name, text]) => [name, strToU8(text)])),
   });
 }
 
