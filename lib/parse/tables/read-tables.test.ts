@@ -130,3 +130,16 @@ describe("empty cells lost in PDF text", () => {
     expect(r.values["apps.new.business"]).toBe(5);
   });
 });
+
+describe("table 四 with empty cells lost", () => {
+  it("puts the printed numbers where each group adds up", () => {
+    const base = renderText("2021", report("2021"), "rows-space");
+    const head = base.slice(0, base.indexOf("四、政府信息公开行政复议"));
+    const text = `${head}四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n5 2 7 8 1 9\n五、存在的主要问题及改进情况`;
+    const r = readTables(doc(text))!;
+    const keys = ["review", "litigation.direct", "litigation.after_review"].flatMap((g) =>
+      ["upheld", "corrected", "other", "pending", "total"].map((x) => `${g}.${x}`),
+    );
+    expect(keys.map((k) => r.values[k])).toEqual([5, null, null, 2, 7, 8, null, null, 1, 9, null, null, null, null, null]);
+  });
+});

@@ -413,6 +413,13 @@ class TableReader {
     if (vals.length >= 15) {
       if (vals.length > 15) this.warnings.push(`review: ${vals.length} numbers for 15 cells; read the first 15`);
       cells = vals.slice(0, 15).map(numberOf);
+    } else if (!looksGlued(vals, 15) && vals.every((v) => v.t === "num" && numberOf(v) === 0)) {
+      this.warnings.push(`review: ${vals.length} numbers for 15 cells; all zero, read as zeros`);
+      cells = new Array(15).fill(0);
+    } else if (!looksGlued(vals, 15) && vals.length > 1 && (cells = placeReviewCells(vals))) {
+      this.warnings.push(
+        `review: ${vals.length} numbers for 15 cells (${rawOf(vals)}); empty cells assumed, read as ${fmtCells(cells)} (each printed group adds up; blanks put where results are rarest)`,
+      );
     } else {
       // Each group's total is the sum of its four results: search with as many of the three
       // groups adding up as the printed digits allow.
@@ -562,6 +569,51 @@ function looksGlued(vals: readonly ValueToken[], k: number): boolean {
   const nums = vals.filter((v): v is Extract<ValueToken, { t: "num" }> => v.t === "num");
   if (nums.some((v) => v.int.length > 1 && v.int.startsWith("0"))) return true;
   return nums.length === 1 && vals.length === 1 && nums[0].int.length >= k;
+}
+
+/** How willing each review cell is to be empty (upheld, corrected, other, pending, total). */
+const REVIEW_NULL_PREFERENCE = [0, 3, 3, 1, 0.5];
+
+/**
+ * Table 四 with empty cells lost: the placement of the printed numbers in which every group
+ * with numbers adds up to its total, blanks where results are rarest (and in the later groups).
+ * Null when no placement adds up.
+ */
+function placeReviewCells(vals: readonly ValueToken[]): Cell[] | null {
+  const nums = vals.map(numberOf);
+  const n = nums.length;
+  if (n === 0 || n >= 15) return null;
+  let best: Cell[] | null = null;
+  let bestScore = -Infinity;
+  const positions: number[] = [];
+  const visit = (from: number): void => {
+    if (positions.length === n) {
+      const cells: Cell[] = new Array(15).fill(null);
+      positions.forEach((p, i) => (cells[p] = nums[i]));
+      let score = 0;
+      for (let g = 0; g < 3; g++) {
+        const group = cells.slice(g * 5, g * 5 + 5);
+        if (group.every((c) => c === null)) {
+          score += 1 + g;
+          continue;
+        }
+        if (group[4] === null || !sumsToTotal(group)) return;
+        group.forEach((c, i) => c === null && (score += REVIEW_NULL_PREFERENCE[i]));
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = cells;
+      }
+      return;
+    }
+    for (let p = from; p <= 15 - (n - positions.length); p++) {
+      positions.push(p);
+      visit(p + 1);
+      positions.pop();
+    }
+  };
+  visit(0);
+  return best;
 }
 
 function reasonFor(kind: string): string {
