@@ -131,10 +131,12 @@ function cell(v: number | null | undefined, blank: string): string {
   return v === null || v === undefined ? blank : String(v);
 }
 
-export type TextLayout = "rows-space" | "rows-tab" | "cell-per-line" | "markdown" | "flat" | "column-major" | "column-major-carry";
+export type TextLayout = "rows-space" | "rows-space-lost" | "rows-tab" | "cell-per-line" | "markdown" | "flat" | "column-major" | "column-major-carry";
 
 export const TEXT_LAYOUTS: readonly TextLayout[] = [
   "rows-space",
+  // PDF text whose empty cells left no trace at all.
+  "rows-space-lost",
   "rows-tab",
   "cell-per-line",
   "markdown",
@@ -154,6 +156,8 @@ export function renderText(format: ReportFormat, values: ReportValues, layout: T
     switch (layout) {
       case "rows-space":
         return [`${label} ${cells.join(" ")}`];
+      case "rows-space-lost":
+        return [`${label} ${cells.filter((c) => c !== "/").join(" ")}`];
       case "rows-tab":
         return [`${label}\t\t${cells.join("\t")}\t`];
       case "cell-per-line":
@@ -212,7 +216,8 @@ export function renderText(format: ReportFormat, values: ReportValues, layout: T
     for (let g = 0; g < 3; g++) lines.push(`| ${review.slice(g * 5, g * 5 + 5).join(" | ")} |`);
   } else {
     lines.push(...T4_HEADER.slice(1));
-    lines.push(layout === "flat" ? review.join("") : layout === "rows-tab" ? review.join("\t") : review.join(" "));
+    const printed = layout === "rows-space-lost" ? review.filter((c) => c !== "/") : review;
+    lines.push(layout === "flat" ? printed.join("") : layout === "rows-tab" ? printed.join("\t") : printed.join(" "));
   }
   lines.push(OUTRO);
   const text = lines.join("\n");
