@@ -30,3 +30,9 @@ describe("blank marks inside running text", () => {
     expect(show(tokenizeText("行政许可 —— 3"))).toEqual(["T:行政许可", "B", "N:3"]);
   });
 });
+
+describe("OCR zeros", () => {
+  it("reads a cell holding only O or 〇 as 0", () => {
+    expect(show(tokenizeText("| 2.重复申请 | 0 | O | 〇 | 0 |"))).toEqual(["T:2.重复申请", "N:0", "N:O", "N:〇", "N:0"]);
+  });
+});

@@ -81,6 +81,11 @@ export function tokenizePiece(piece: string, out: Token[]): void {
     out.push({ t: "blank", raw: trimmed });
     return;
   }
+  // OCR reads a lone zero as the letter O or as 〇.
+  if (/^[Oo〇]$/.test(trimmed)) {
+    out.push({ t: "num", neg: false, int: "0", frac: null, unit: null, raw: trimmed });
+    return;
+  }
   let last = 0;
   let pendingText = "";
   NUMBER.lastIndex = 0;
