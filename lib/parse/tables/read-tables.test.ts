@@ -143,3 +143,13 @@ describe("table 四 with empty cells lost", () => {
     expect(keys.map((k) => r.values[k])).toEqual([5, null, null, 2, 7, 8, null, null, 1, 9, null, null, null, null, null]);
   });
 });
+
+describe("stray numbers", () => {
+  it("keeps the seven cells that add up when a page number sits before a row's numbers", () => {
+    const base = renderText("2021", report("2021"), "rows-space");
+    const text = base.replace(/一、本年新收政府信息公开申请数量 ([^\n]*)/, "一、本年新收政府信息公开申请数量\n4\n$1");
+    const r = readTables(doc(text))!;
+    expect(r.values["apps.new.natural"]).toBe(95);
+    expect(r.values["apps.new.total"]).toBe(95);
+  });
+});

@@ -230,15 +230,26 @@ class TableReader {
       return;
     }
     if (vals.length > k) {
-      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read the first ${k}`);
-      const first = vals.slice(0, k);
+      // A stray number (page number, footnote mark) beside the row: keep the run of k cells
+      // that adds up when there is one, else the first k.
+      let at = 0;
+      if (row.kind === "apps") {
+        for (let i = 0; i + k <= vals.length; i++) {
+          if (sumsToTotal(vals.slice(i, i + k).map(numberOf))) {
+            at = i;
+            break;
+          }
+        }
+      }
+      this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); read cells ${at + 1}–${at + k}`);
+      const first = vals.slice(at, at + k);
       this.setRow(row, first.map(numberOf), first.map((v) => (v.t === "num" ? v.unit : null)));
       return;
     }
-    // Applicant rows: readings whose six columns add up to the total first (cheap even for
-    // long runs); only when none does, every reading, to find the nearest miss.
     const glued = looksGlued(vals, k);
     if (!glued && this.fillZeroRow(row, vals)) return;
+    // Applicant rows: readings whose six columns add up to the total first (cheap even for
+    // long runs); only when none does, every reading, to find the nearest miss.
     const constrained = row.kind === "apps" ? splitRuns(vals, k, { totals: [{ at: 6, from: 0 }] }) : null;
     const fitsByCutting = constrained !== null && constrained.readings.some((r) => sumsToTotal(r.cells));
     // Separate, well-formed numbers fewer than the cells: empty cells were lost (PDF text) more
