@@ -114,3 +114,10 @@ export function looksLikeHtml(text: string, ext: string): boolean {
   const structural = /<(table|p|div|tr|td)\b/i.test(sample);
   return structural && tags * 200 > Math.min(sample.length, 50_000);
 }
+
+/** Text from OCR/PDF converters saved as .txt: Markdown pipe tables with a |---| delimiter row. */
+export function looksLikeMarkdownTables(text: string): boolean {
+  const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
+  const delimiter = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/m.test(sample);
+  return delimiter && (sample.match(/^\s*\|.*\|\s*$/gm)?.length ?? 0) >= 3;
+}

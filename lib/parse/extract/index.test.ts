@@ -100,6 +100,14 @@ describe("type detection: content first, extension second", () => {
     expect(doc.kind).toBe("text");
   });
 
+  it("treats a .txt of Markdown pipe tables (an OCR converter's output) as Markdown", async () => {
+    const md = "报告\n| 项目 | 数据1 |\n|---|---|\n| 自然人 | 5 |\n";
+    const doc = await extractDocument("ocr-output.txt", utf8(md));
+    expect(doc.kind).toBe("markdown");
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.text).toBe(md);
+  });
+
   it("offers Markdown pipe tables as grids and keeps the text", async () => {
     const md = "# 报告\n\n| 项目 | 本年新收 | 总计 |\n| --- | --- | --- |\n| 自然人 | 5 | 5 |\n| 法人<br>组织 | 0 | 0 |\n\n结束";
     const doc = await extractDocument("ocr.md", utf8(md));

@@ -1,4 +1,4 @@
-import { containsUtf16Name, extensionOf, looksLikeHtml, sniffType } from "./detect";
+import { containsUtf16Name, extensionOf, looksLikeHtml, looksLikeMarkdownTables, sniffType } from "./detect";
 import { decodeText } from "./decode";
 import { DocxBodyReader } from "./docx";
 import { extractError, formatMb, MB } from "./errors";
@@ -106,7 +106,7 @@ function readTextLike(fileName: string, bytes: Uint8Array, ext: string): Extract
     return readHtmlChecked(fileName, text, warnings);
   }
   if (htmlByName || looksLikeHtml(text, ext)) return readHtmlChecked(fileName, text, warnings);
-  if (ext === "md" || ext === "markdown") return readMarkdown(text, warnings);
+  if (ext === "md" || ext === "markdown" || looksLikeMarkdownTables(text)) return readMarkdown(text, warnings);
   return readPlainText(text, warnings);
 }
 
