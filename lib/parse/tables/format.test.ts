@@ -19,3 +19,9 @@ describe("detectFormat", () => {
     expect(detectFormat("一、本年新收政府信息公开申请数量").guessed).toBe(true);
   });
 });
+
+describe("detectFormat without table 二", () => {
+  it("takes a single （六）其他处理 row as the 2019 shape", () => {
+    expect(detectFormat("（五）不予处理 5.要求行政机关确认 （六）其他处理 0 0 0 （七）总计").format).toBe("2019");
+  });
+});

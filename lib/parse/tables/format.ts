@@ -37,6 +37,9 @@ export function detectFormat(tableText: string): FormatVerdict {
   let s2021 = 0;
   for (const [re, w] of SIGNS_2019) if (re.test(t)) s2019 += w;
   for (const [re, w] of SIGNS_2021) if (re.test(t)) s2021 += w;
+  // A single （六）其他处理 row without the 2021 sub-rows is the 2019 shape (a weak sign: some
+  // 2021 reports keep it, and their table 二 outweighs it).
+  if (/六[)）]?其他处理/.test(t) && !/不补正|收费通知|缴纳费用/.test(t)) s2019 += 1;
   if (s2019 === 0 && s2021 === 0) return { format: "2021", score2019: 0, score2021: 0, guessed: true };
   return { format: s2019 > s2021 ? "2019" : "2021", score2019: s2019, score2021: s2021, guessed: false };
 }
