@@ -49,7 +49,11 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
   let failedPages = 0;
   const pagesWithoutText: number[] = [];
   try {
-    for (let p = 1; p <= pdf.numPages; p++) {
+    const pageCount = Math.min(pdf.numPages, MAX_PAGES);
+    if (pdf.numPages > MAX_PAGES) {
+      warnings.push(`${fileName}: ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`);
+    }
+    for (let p = 1; p <= pageCount; p++) {
       let page;
       try {
         page = await pdf.getPage(p);
@@ -168,6 +172,8 @@ interface PageTable {
 }
 
 const TOLERANCE = 2;
+/** An annual report runs to tens of pages; beyond this a file is something else (time bound). */
+const MAX_PAGES = 500;
 const MAX_RULES_PER_PAGE = 4000;
 
 /**
