@@ -145,6 +145,11 @@ describe("broken relation text shows both sides", () => {
     expect(describeCheck(rowCheck as Check, 1, "zh").text).toBe("（一）予以公开行：各类申请人之和 = 2，总计列 = 0");
   });
 
+  it("names both sides in English where the rule reads as a sentence", () => {
+    const check = { ruleId: "outcomes", ok: false, left: 27, right: 21, leftKeys: [], rightKeys: [], column: "total" };
+    expect(describeCheck(check, 1, "en").text).toBe("Total column: Sum of the outcome rows = 27; total handled = 21");
+  });
+
   it("works from a stored check that only has a scope", () => {
     const text = describeCheck(
       { ruleId: "outcomes", ok: false, left: 27, right: 21, leftKeys: [], rightKeys: [], scope: "total" },

@@ -326,19 +326,33 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e4) / 1e4);
 }
 
+/**
+ * Rules whose label is not written "left = right" in a language (the English ones of outcomes and
+ * row_total read as sentences): the two sides, named.
+ */
+const SIDE_LABELS: Partial<Record<Lang, Partial<Record<RuleId, [string, string]>>>> = {
+  en: {
+    outcomes: ["Sum of the outcome rows", "total handled"],
+    row_total: ["Sum of the applicant columns", "total column"],
+  },
+};
+
 export function describeCheck(check: ReportTableCheck, number: number, lang: Lang): BrokenRelationText {
   const m = tableMessages[lang];
   const rule = RULES[check.ruleId as RuleId];
   let leftLabel: string;
   let rightLabel: string;
-  if (rule) {
+  const named = SIDE_LABELS[lang]?.[check.ruleId as RuleId];
+  if (named) {
+    [leftLabel, rightLabel] = named;
+  } else if (rule && (lang === "zh" ? rule.labelZh : rule.labelEn).includes(" = ")) {
     const [l, r] = (lang === "zh" ? rule.labelZh : rule.labelEn).split(" = ");
     // The in-force rule is written "in_force(N) = …" but its check puts in_force(N) on the right.
     [leftLabel, rightLabel] = check.ruleId === "in_force_across_years" ? [r, l] : [l, r];
   } else {
     const [l, r] = (check.rule ?? String(check.ruleId)).split(" = ");
     leftLabel = l;
-    rightLabel = r ?? "";
+    rightLabel = r ?? (lang === "zh" ? "右边" : "right side");
   }
   const scope = scopeLabel(check, lang);
   const sides = `${leftLabel} = ${formatNumber(check.left)}${m.comma}${rightLabel} = ${formatNumber(check.right)}`;
