@@ -80,6 +80,18 @@ describe("PDF reader on small generated PDFs", () => {
     expect(doc.tables.map((g) => g.map((r) => r.map((c) => c.text)))).toEqual([rows]);
   });
 
+  it("does not take a frame drawn around the page for a table", async () => {
+    const texts: PdfText[] = [
+      { x: 60, y: 760, text: "Annual report of the district government" },
+      { x: 60, y: 740, text: "Rules" },
+      { x: 300, y: 740, text: "12" },
+    ];
+    const frame: PdfRect = { x: 40, y: 40, width: 515, height: 762, paint: "stroke" };
+    const doc = await extractDocument("framed.pdf", makePdf([{ texts, rects: [frame] }]));
+    expect(doc.tables).toEqual([]);
+    expect(doc.text.split("\n")).toEqual(["Annual report of the district government", "Rules\t12"]);
+  });
+
   it("reads a landscape page stored rotated (/Rotate 90) the way it is viewed", async () => {
     const upright = await extractDocument("upright.pdf", strokedTablePdf());
     const rotated = await extractDocument("rotated.pdf", strokedTablePdf(true));

@@ -174,6 +174,8 @@ interface PageTable {
 const TOLERANCE = 2;
 /** An annual report runs to tens of pages; beyond this a file is something else (time bound). */
 const MAX_PAGES = 500;
+/** A ruled "cell" holding this much text is a box around a paragraph, not a table cell. */
+const LAYOUT_CELL_CHARS = 400;
 const MAX_RULES_PER_PAGE = 4000;
 
 /**
@@ -346,8 +348,10 @@ function layoutPage(items: TextItem[], rules: Rule[], page: number): { lines: st
   const claimed = new Set<TextItem>();
   for (const table of found) {
     const inside = items.filter((item) => !claimed.has(item) && table.contains(item));
-    for (const item of inside) claimed.add(item);
     const built = table.build(inside);
+    // A frame around the page or a boxed paragraph is not a table: leave its text to the lines.
+    if (built.cells.length < 2 || built.cells.some((cell) => cell.text.length > LAYOUT_CELL_CHARS)) continue;
+    for (const item of inside) claimed.add(item);
     blocks.push(...built.rows);
     pageTables.push({
       page,
