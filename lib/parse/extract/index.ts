@@ -42,7 +42,7 @@ export async function extractDocument(
     throw extractError(
       "corrupt_file",
       fileName,
-      `无法读取，文件可能已损坏（${describe(error)}）。请重新下载或另存后再上传。`,
+      "无法读取，文件可能已损坏。请重新下载或另存后再上传。",
       `could not be read; the file looks damaged (${describe(error)}). Download or save it again and re-upload.`,
     );
   }
