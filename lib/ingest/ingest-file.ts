@@ -21,8 +21,7 @@ import {
   insertSourceFile,
   setSourceParseError,
   sourceHasVersions,
-  upsertAgency,
-  upsertReport,
+  upsertAgencyAndReport,
   type StoredParseError,
 } from "./store";
 import { inTransaction, Rollback } from "./transaction";
@@ -96,8 +95,9 @@ interface StoredSource {
 }
 
 async function findSource(db: Pool | PoolClient, sha256: string): Promise<StoredSource | null> {
-  const r = await db.query<{ id: number; parse_error: StoredParseError | null; version_id: number | null }>(
-    `SELECT sf.id, sf.parse_error, v.id AS version_id
+  const r = await db.query<{ id: number; parse_error: StoredParseError | null; version_id: number | null }>({
+    name: "ingest_find_source",
+    text: `SELECT sf.id, sf.parse_error, v.id AS version_id
        FROM source_file sf
        LEFT JOIN LATERAL (
          SELECT rv.id FROM report_version rv
@@ -105,8 +105,8 @@ async function findSource(db: Pool | PoolClient, sha256: string): Promise<Stored
           ORDER BY rv.is_current DESC, rv.version_no DESC LIMIT 1
        ) v ON true
       WHERE sf.sha256 = $1`,
-    [sha256],
-  );
+    values: [sha256],
+  });
   const row = r.rows[0];
   return row ? { id: row.id, parseError: row.parse_error, versionId: row.version_id } : null;
 }
@@ -236,8 +236,8 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestResult> 
         if (await sourceHasVersions(client, source.id)) throw new Rollback(source.id);
         await setSourceParseError(client, source.id, null);
       }
-      const agency = await upsertAgency(client, metadata.agency!, metadata.region);
-      const report = await upsertReport(client, agency.id, metadata.year!);
+      const { agency, reportId, created } = await upsertAgencyAndReport(client, metadata.agency!, metadata.region, metadata.year!);
+      const report = { id: reportId, created };
       const version = await insertCurrentVersion(client, report.id, {
         sourceFileId: source.id,
         origin: "upload",

@@ -30,13 +30,14 @@ export interface SourceFileInput {
 
 /** Inserts the file unless the same bytes are already stored; returns the row id and whether this call created it. */
 export async function insertSourceFile(client: PoolClient, f: SourceFileInput): Promise<{ id: number; created: boolean }> {
-  const inserted = await client.query<{ id: number }>(
-    `INSERT INTO source_file (sha256, file_name, media_type, byte_size, content, uploaded_by, parse_error)
+  const inserted = await client.query<{ id: number }>({
+    name: "ingest_insert_source",
+    text: `INSERT INTO source_file (sha256, file_name, media_type, byte_size, content, uploaded_by, parse_error)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (sha256) DO NOTHING
      RETURNING id`,
-    [f.sha256, f.fileName, f.mediaType, f.bytes.byteLength, Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength), f.actor, f.parseError === null ? null : JSON.stringify(f.parseError)],
-  );
+    values: [f.sha256, f.fileName, f.mediaType, f.bytes.byteLength, Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength), f.actor, f.parseError === null ? null : JSON.stringify(f.parseError)],
+  });
   if (inserted.rows[0]) return { id: inserted.rows[0].id, created: true };
   const existing = await client.query<{ id: number }>(`SELECT id FROM source_file WHERE sha256 = $1 FOR UPDATE`, [f.sha256]);
   if (!existing.rows[0]) {
@@ -86,6 +87,43 @@ export async function upsertAgency(client: PoolClient, agency: ParsedAgency, reg
   return r.rows[0]!;
 }
 
+/** upsertAgency + upsertReport in one round trip (the upload path's hot spot). */
+export async function upsertAgencyAndReport(
+  client: PoolClient,
+  agency: ParsedAgency,
+  region: ParsedRegion,
+  year: number,
+): Promise<{ agency: AgencyRow; reportId: number; created: boolean }> {
+  const key = agencyIdentityKey({ province: region.province, city: region.city, county: region.county, name: agency.name });
+  const r = await client.query<AgencyRow & { report_id: number; created: boolean }>({
+    name: "ingest_upsert_agency_report",
+    text: `WITH a AS (
+       INSERT INTO agency (identity_key, name, full_name, kind, level, province, city, county, division_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (identity_key) DO UPDATE SET
+         updated_at = now(),
+         full_name = COALESCE(agency.full_name, EXCLUDED.full_name),
+         division_code = COALESCE(agency.division_code, EXCLUDED.division_code),
+         aliases = CASE
+           WHEN EXCLUDED.full_name IS NOT NULL AND EXCLUDED.full_name IS DISTINCT FROM agency.full_name
+                AND NOT (EXCLUDED.full_name = ANY (agency.aliases))
+           THEN array_append(agency.aliases, EXCLUDED.full_name)
+           ELSE agency.aliases END
+       RETURNING id, name, full_name, kind, level, province, city, county
+     ), r AS (
+       INSERT INTO report (agency_id, year) SELECT id, $10 FROM a
+       ON CONFLICT (agency_id, year) DO UPDATE SET updated_at = now()
+       RETURNING id, (xmax = 0) AS created
+     )
+     SELECT a.id, a.name, a.full_name AS "fullName", a.kind, a.level, a.province, a.city, a.county, r.id AS report_id, r.created
+       FROM a, r`,
+    values: [key, agency.name, agency.fullName, agency.kind, agency.level, region.province, region.city, region.county, region.code ?? null, year],
+  });
+  const row = r.rows[0]!;
+  const { report_id, created, ...agencyRow } = row;
+  return { agency: agencyRow, reportId: report_id, created };
+}
+
 /** Creates the report for agency+year or locks the existing one for the rest of the transaction. */
 export async function upsertReport(client: PoolClient, agencyId: number, year: number): Promise<{ id: number; created: boolean }> {
   const r = await client.query<{ id: number; created: boolean }>(
@@ -115,41 +153,31 @@ export interface VersionInput {
   correctionNote?: string | null;
 }
 
-const VALUE_SQL = new Map<ReportFormat, string>();
-
-function valuesInsertSql(format: ReportFormat): string {
-  let sql = VALUE_SQL.get(format);
-  if (!sql) {
-    const keys = keysForFormat(format);
-    const cols = keys.map((k) => `"${columnForKey(k)}"`).join(", ");
-    const params = keys.map((_, i) => `$${i + 2}`).join(", ");
-    sql = `INSERT INTO report_values (version_id, ${cols}) VALUES ($1, ${params})`;
-    VALUE_SQL.set(format, sql);
-  }
-  return sql;
-}
-
 export function checkScope(c: Check): string {
   return c.column ?? c.row ?? c.group ?? "";
 }
 
-/** Adds a version to a report (locked by upsertReport or FOR UPDATE) and makes it the current one. */
+/**
+ * Adds a version to a report (locked by upsertReport or FOR UPDATE) and makes it the current one, in two
+ * statements: the previous current version is switched off before the new row exists (the CTE's count forces
+ * that order, which the one-current-per-report unique index needs), then the values, checks, corrections and
+ * the report's pointer are written together.
+ */
 export async function insertCurrentVersion(client: PoolClient, reportId: number, v: VersionInput): Promise<{ versionId: number; versionNo: number }> {
-  const next = await client.query<{ n: number }>(
-    `SELECT COALESCE(MAX(version_no), 0) + 1 AS n FROM report_version WHERE report_id = $1`,
-    [reportId],
-  );
-  const versionNo = Number(next.rows[0]!.n);
-  await client.query(`UPDATE report_version SET is_current = false WHERE report_id = $1 AND is_current`, [reportId]);
   const failed = v.checks.filter((c) => !c.ok).length;
-  const ins = await client.query<{ id: number }>(
-    `INSERT INTO report_version (report_id, version_no, is_current, source_file_id, origin, format, parser_version,
+  const ins = await client.query<{ id: number; version_no: number }>({
+    name: "ingest_insert_version",
+    text: `WITH previous AS (
+       UPDATE report_version SET is_current = false WHERE report_id = $1 AND is_current RETURNING 1
+     )
+     INSERT INTO report_version (report_id, version_no, is_current, source_file_id, origin, format, parser_version,
                                  parsed, active_disclosure_total, warnings, failed_check_count, created_by, reason)
-     VALUES ($1, $2, true, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     RETURNING id`,
-    [
+     SELECT $1, (SELECT COALESCE(MAX(version_no), 0) + 1 FROM report_version WHERE report_id = $1), true,
+            $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+       FROM (SELECT count(*) FROM previous) AS switched_off
+     RETURNING id, version_no`,
+    values: [
       reportId,
-      versionNo,
       v.sourceFileId,
       v.origin,
       v.format,
@@ -161,38 +189,40 @@ export async function insertCurrentVersion(client: PoolClient, reportId: number,
       v.actor,
       v.reason ?? null,
     ],
-  );
+  });
   const versionId = ins.rows[0]!.id;
+  const versionNo = ins.rows[0]!.version_no;
 
-  const keys = keysForFormat(v.format);
-  await client.query(valuesInsertSql(v.format), [versionId, ...keys.map((k) => v.values[k] ?? null)]);
-
-  if (v.checks.length > 0) {
-    const params: unknown[] = [versionId];
-    const rows = v.checks.map((c) => {
-      const base = params.length;
-      params.push(c.ruleId, c.rule, checkScope(c), c.ok, c.left, c.right, c.leftKeys, c.rightKeys);
-      return `($1, ${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
-    });
-    await client.query(
-      `INSERT INTO check_result (version_id, rule_id, rule, scope, ok, "left", "right", left_keys, right_keys) VALUES ${rows.join(", ")}`,
-      params,
-    );
-  }
-
-  if (v.corrections.length > 0) {
-    const params: unknown[] = [versionId, v.actor, v.correctionNote ?? null];
-    const rows = v.corrections.map((c) => {
-      const base = params.length;
-      params.push(c.field, c.oldValue, c.newValue);
-      return `($1, $${base + 1}, $${base + 2}, $${base + 3}, $2, $3)`;
-    });
-    await client.query(
-      `INSERT INTO correction (version_id, field, old_value, new_value, created_by, note) VALUES ${rows.join(", ")}`,
-      params,
-    );
-  }
-
-  await client.query(`UPDATE report SET current_version_id = $2, updated_at = now() WHERE id = $1`, [reportId, versionId]);
+  // Values, checks and corrections travel as three JSON documents that Postgres expands itself: one
+  // constant statement, planned once per connection, instead of hundreds of bound parameters.
+  const valuesRow: Record<string, number | null> = { version_id: versionId };
+  for (const k of keysForFormat(v.format)) valuesRow[columnForKey(k)] = v.values[k] ?? null;
+  const checks = v.checks.map((c) => ({
+    rule_id: c.ruleId,
+    rule: c.rule,
+    scope: checkScope(c),
+    ok: c.ok,
+    left: c.left,
+    right: c.right,
+    left_keys: c.leftKeys,
+    right_keys: c.rightKeys,
+  }));
+  const corrections = v.corrections.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue }));
+  await client.query({
+    name: "ingest_write_version_rows",
+    text: `WITH vals AS (
+             INSERT INTO report_values SELECT * FROM jsonb_populate_record(NULL::report_values, $3::jsonb)
+           ), checks AS (
+             INSERT INTO check_result (version_id, rule_id, rule, scope, ok, "left", "right", left_keys, right_keys)
+             SELECT $1, x.rule_id, x.rule, x.scope, x.ok, x."left", x."right", x.left_keys, x.right_keys
+               FROM jsonb_to_recordset($4::jsonb) AS x(rule_id text, rule text, scope text, ok boolean, "left" float8, "right" float8, left_keys text[], right_keys text[])
+           ), fixes AS (
+             INSERT INTO correction (version_id, field, old_value, new_value, created_by, note)
+             SELECT $1, x.field, x.old_value, x.new_value, $5, $6
+               FROM jsonb_to_recordset($7::jsonb) AS x(field text, old_value text, new_value text)
+           )
+           UPDATE report SET current_version_id = $1, updated_at = now() WHERE id = $2`,
+    values: [versionId, reportId, JSON.stringify(valuesRow), JSON.stringify(checks), v.actor, v.correctionNote ?? null, JSON.stringify(corrections)],
+  });
   return { versionId, versionNo };
 }

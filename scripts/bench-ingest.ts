@@ -1,0 +1,175 @@
+/**
+ * npm run bench:ingest [-- --count 1000 --concurrency 4 --url http://localhost:3000 --password …]
+ *
+ * Sends N distinct, relation-consistent reports — the project's fixtures varied by agency name and numbers,
+ * a third each .html, .docx and .txt (lib/ingest/synthetic-report.ts) — through the upload API —
+ * POST /api/reports, one multipart file per request, over real HTTP — and, in the same run, parses the same
+ * files alone. Prints reports per second for both and the ratio; the target is that storing adds at most as
+ * much time as parsing (ingest time ≤ 2 × parse time).
+ *
+ * Without --url it serves the real route handler (app/api/reports/route.ts) with node:http from this process
+ * over a throwaway embedded PostgreSQL, so the numbers do not depend on a build and no real data is touched
+ * (the HTTP client runs in the same process, so its cost counts against storing).
+ * With --url it measures a running app (and leaves the synthetic reports in its database).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseFile } from "../lib/parse/index";
+import { benchCorpus, type SyntheticKind, type SyntheticReport } from "../lib/ingest/synthetic-report";
+
+type Options = { count: number; concurrency: number; url?: string; password?: string };
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      count: { type: "string" },
+      concurrency: { type: "string" },
+      url: { type: "string" },
+      password: { type: "string" },
+    },
+  });
+  const count = Number(values.count ?? 1000);
+  const concurrency = Number(values.concurrency ?? 4);
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
+    console.error("usage: npm run bench:ingest -- [--count 1000] [--concurrency 4] [--url http://host:port --password …]");
+    process.exit(2);
+  }
+  return { count, concurrency, url: values.url, password: values.password };
+}
+
+/** The route module's POST served by node:http: the API's own code path, minus Next's router. */
+async function serveRouteInProcess(): Promise<{ url: string; close(): Promise<void> }> {
+  const route = await import("../app/api/reports/route");
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+        const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+        const response = req.method === "POST" && req.url?.startsWith("/api/reports") ? await route.POST(request) : new Response("not found", { status: 404 });
+        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      } catch (e) {
+        res.writeHead(500).end(String(e));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const opt = options();
+  console.log(`generating ${opt.count} distinct reports (.html, .docx, .txt in turn)…`);
+  const reports: SyntheticReport[] = benchCorpus(opt.count);
+
+  let target: { url: string; password: string; close(): Promise<void> };
+  if (opt.url) {
+    const password = opt.password ?? process.env.ADMIN_PASSWORD;
+    if (!password) throw new Error("--url needs --password (or ADMIN_PASSWORD)");
+    target = { url: opt.url, password, close: async () => {} };
+  } else {
+    const { startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
+    const { migrate } = await import("../lib/db/migrate");
+    const { findFreePort } = await import("../lib/db/ports");
+    const dir = mkdtempSync(path.join(tmpdir(), "atlas-bench-ingest-"));
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await findFreePort(55600) });
+    await migrate(pg.url);
+    const { closeDatabase } = await import("../lib/db/client");
+    process.env.DATABASE_URL = pg.url;
+    process.env.ADMIN_PASSWORD = randomBytes(12).toString("hex");
+    const server = await serveRouteInProcess();
+    console.log(`API on ${server.url} (route handler served in process), embedded PostgreSQL in ${dir}`);
+    target = {
+      url: server.url,
+      password: process.env.ADMIN_PASSWORD,
+      close: async () => {
+        await server.close();
+        await closeDatabase();
+        await pg.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  try {
+    // Warm-up outside the measurement: first-use costs (module init, JIT, connections) are not per report.
+    for (const r of reports.slice(0, 5)) await parseFile(r.fileName, r.bytes);
+
+    let t = performance.now();
+    let parsedOk = 0;
+    const perKind = new Map<SyntheticKind, { n: number; ms: number }>();
+    for (const r of reports) {
+      const started = performance.now();
+      if ((await parseFile(r.fileName, r.bytes)).ok) parsedOk++;
+      const k = perKind.get(r.kind) ?? { n: 0, ms: 0 };
+      k.n++;
+      k.ms += performance.now() - started;
+      perKind.set(r.kind, k);
+    }
+    const parseSeconds = (performance.now() - t) / 1000;
+
+    // Warm the route and database path too: dry runs store nothing.
+    for (const r of reports.slice(0, 30)) {
+      const form = new FormData();
+      form.append("file", new Blob([r.bytes as Uint8Array<ArrayBuffer>]), r.fileName);
+      await fetch(new URL("/api/reports?dryRun=1", target.url), { method: "POST", headers: { authorization: `Bearer ${target.password}` }, body: form }).then((res) => res.arrayBuffer());
+    }
+
+    let stored = 0;
+    const statuses = new Map<string, number>();
+    const failures: string[] = [];
+    t = performance.now();
+    await pool(reports, opt.concurrency, async (r) => {
+      const form = new FormData();
+      form.append("file", new Blob([r.bytes as Uint8Array<ArrayBuffer>]), r.fileName);
+      const res = await fetch(new URL("/api/reports", target.url), { method: "POST", headers: { authorization: `Bearer ${target.password}` }, body: form });
+      const body = (await res.json()) as { results?: Array<{ ok: boolean; status: string; error?: { message: string } }>; error?: { message: string } };
+      const result = body.results?.[0];
+      if (res.status === 201 && result?.ok) {
+        stored++;
+        statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+      }
+      else failures.push(`${r.fileName}: ${res.status} ${result?.error?.message ?? body.error?.message ?? ""}`);
+    });
+    const ingestSeconds = (performance.now() - t) / 1000;
+
+    const ratio = ingestSeconds / parseSeconds;
+    const lines = [
+      ``,
+      `reports:              ${opt.count} (parsed ok ${parsedOk}, stored ok ${stored} [${[...statuses].map(([k, v]) => `${k} ${v}`).join(", ")}], failed ${failures.length})`,
+      `parse alone:          ${parseSeconds.toFixed(2)} s  → ${(opt.count / parseSeconds).toFixed(1)} reports/s (sequential, in process; ms per file: ${[...perKind].map(([k, v]) => `${k} ${(v.ms / v.n).toFixed(1)}`).join(", ")})`,
+      `ingest through API:   ${ingestSeconds.toFixed(2)} s  → ${(opt.count / ingestSeconds).toFixed(1)} reports/s (${opt.concurrency} concurrent HTTP uploads)`,
+      `ratio ingest / parse: ${ratio.toFixed(2)}  (storing adds ${((ratio - 1) * 100).toFixed(0)}% of the parse time; target ≤ 2.00 → ${ratio <= 2 ? "met" : "NOT met"})`,
+    ];
+    console.log(lines.join("\n"));
+    if (failures.length) {
+      console.log(`failures:\n${failures.slice(0, 20).map((f) => `  ${f}`).join("\n")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await target.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:ingest failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.exit(1);
+});
