@@ -396,13 +396,27 @@ class TableReader {
     }
     const width = rowsToFill[0].cells.length;
     const n = rowsToFill.length;
-    rowsToFill.forEach((r, i) => {
-      const rowVals: ValueToken[] = [];
-      for (let c = 0; c < width; c++) rowVals.push(vals[c * n + i]);
-      this.assign(r, rowVals);
-    });
+    const byColumn = rowsToFill.map((_, i) => Array.from({ length: width }, (_, c) => vals[c * n + i]));
+    const byRow = rowsToFill.map((_, i) => vals.slice(i * width, (i + 1) * width));
+    // Text boxes usually hold a column, sometimes a row: the order whose rows add up (or look
+    // plausible) wins; column order on a tie, as PDF text boxes usually hold columns.
+    // Only applicant rows carry strong evidence (their sums); table 二's cells have none.
+    const plausibility = (rowsVals: ValueToken[][]) =>
+      rowsVals.reduce((acc, rv, i) => acc + (rowsToFill[i].kind === "apps" && sumsToTotal(rv.map(numberOf)) ? 1 : 0), 0);
+    // Layout evidence first: numbers printed one row per line, or one column per line.
+    const lines = new Map<number, number>();
+    for (const v of vals) if (v.t === "num" && v.line !== undefined) lines.set(v.line, (lines.get(v.line) ?? 0) + 1);
+    const perLine = [...lines.values()];
+    const allOnLines = perLine.reduce((a, b) => a + b, 0) === vals.length;
+    const rowLines = allOnLines && perLine.length === n && perLine.every((c) => c === width);
+    const columnLines = allOnLines && perLine.length === width && perLine.every((c) => c === n);
+    const columnOrder = rowLines && !columnLines ? false : columnLines ? true : plausibility(byColumn) >= plausibility(byRow);
+    const chosen = columnOrder ? byColumn : byRow;
+    rowsToFill.forEach((r, i) => this.assign(r, chosen[i]));
     this.warnings.push(
-      `${rowsToFill[0].key} … ${rowsToFill[n - 1].key}: numbers printed column by column (${n} rows × ${width} columns), read accordingly`,
+      `${rowsToFill[0].key} … ${rowsToFill[n - 1].key}: ${n} rows named before their numbers; read ${
+        columnOrder ? "column by column" : "row by row"
+      } (${n} rows × ${width} columns)`,
     );
   }
 

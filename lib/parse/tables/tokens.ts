@@ -15,6 +15,8 @@ export interface NumToken {
   frac: string | null;
   unit: string | null;
   raw: string;
+  /** Source line (text layouts), to tell numbers printed row by row from one per line. */
+  line?: number;
 }
 export interface TextToken {
   t: "text";
@@ -152,7 +154,10 @@ export function tokenizeText(text: string): Token[] {
   // Text copied from Word one cell per line: a row is a block of lines ending at an empty
   // line, and a line holding only a tab is an empty cell once the row's first cell is seen.
   let blockHasContent = false;
+  let lineNo = -1;
   for (const rawLine of text.split(/\r\n|\r|\n|\f/)) {
+    lineNo++;
+    const before = out.length;
     const line = rawLine.replace(/\f/g, "");
     if (!line.trim()) {
       if (/^\t+[ \u3000]*$/.test(line)) {
@@ -180,6 +185,10 @@ export function tokenizeText(text: string): Token[] {
       } else {
         tokenizePiece(cell, out);
       }
+    }
+    for (let i = before; i < out.length; i++) {
+      const t = out[i];
+      if (t.t === "num") t.line = lineNo;
     }
   }
   return out;

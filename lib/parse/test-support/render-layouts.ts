@@ -131,7 +131,7 @@ function cell(v: number | null | undefined, blank: string): string {
   return v === null || v === undefined ? blank : String(v);
 }
 
-export type TextLayout = "rows-space" | "rows-space-lost" | "rows-tab" | "cell-per-line" | "markdown" | "flat" | "column-major" | "column-major-carry";
+export type TextLayout = "rows-space" | "rows-space-lost" | "rows-tab" | "cell-per-line" | "markdown" | "flat" | "column-major" | "column-major-carry" | "labels-then-rows";
 
 export const TEXT_LAYOUTS: readonly TextLayout[] = [
   "rows-space",
@@ -144,6 +144,8 @@ export const TEXT_LAYOUTS: readonly TextLayout[] = [
   "column-major",
   // A row named at the foot of one page whose numbers are printed with the next page's.
   "column-major-carry",
+  // Several rows named, then their numbers one row per line (text boxes holding rows).
+  "labels-then-rows",
 ];
 
 /** The report as text in one layout. */
@@ -171,11 +173,13 @@ export function renderText(format: ReportFormat, values: ReportValues, layout: T
         return [];
     }
   };
-  if (layout === "column-major" || layout === "column-major-carry") {
+  if (layout === "column-major" || layout === "column-major-carry" || layout === "labels-then-rows") {
+    const byRows = layout === "labels-then-rows";
     for (const t of active(format)) {
       lines.push(t.heading, ...t.header, ...t.rows.map((r) => r.label));
       const width = t.rows[0].keys.length;
-      for (let c = 0; c < width; c++) for (const r of t.rows) lines.push(cell(v(r.keys[c]), "/"));
+      if (byRows) for (const r of t.rows) lines.push(r.keys.map((k) => cell(v(k), "/")).join(" "));
+      else for (let c = 0; c < width; c++) for (const r of t.rows) lines.push(cell(v(r.keys[c]), "/"));
     }
     const rows = appRows(format);
     const carry = layout === "column-major-carry" ? 1 : 0;
@@ -184,7 +188,8 @@ export function renderText(format: ReportFormat, values: ReportValues, layout: T
     lines.push(...T3_HEADER);
     for (let p = 0; p < 2; p++) {
       for (const r of named[p]) lines.push(...(r.group ? [r.group] : []), r.label);
-      for (let c = 0; c < 7; c++) for (const r of printed[p]) lines.push(cell(v(r.keys[c]), "/"));
+      if (byRows) for (const r of printed[p]) lines.push(r.keys.map((k) => cell(v(k), "/")).join(" "));
+      else for (let c = 0; c < 7; c++) for (const r of printed[p]) lines.push(cell(v(r.keys[c]), "/"));
       lines.push("- 4 -", "\f");
     }
     lines.push(...T4_HEADER, REVIEW_KEYS.map((k) => cell(v(k), "/")).join(" "));
