@@ -123,6 +123,21 @@ describe("PDF reader on small generated PDFs", () => {
     expect(doc.text.split("\n")).toEqual(["某某区人民政府2023年政府信息公开工作年度报告", "规章\t３"]);
   });
 
+  it("without rules, puts a wrapped label back on the row of its vertically centred numbers", async () => {
+    const texts: PdfText[] = [
+      { x: 50, y: 700, text: "Partly disclosed (count" },
+      { x: 250, y: 694, text: "6" },
+      { x: 300, y: 694, text: "0" },
+      { x: 50, y: 688, text: "only this case)" },
+      // The next row is a row apart, not a line apart: left alone.
+      { x: 50, y: 668, text: "Not disclosed" },
+      { x: 250, y: 650, text: "1" },
+      { x: 50, y: 632, text: "State secrets" },
+    ];
+    const doc = await extractDocument("wrapped.pdf", makePdf([{ texts }]));
+    expect(doc.text.split("\n")).toEqual(["Partly disclosed (countonly this case)\t6\t0", "Not disclosed", "1", "State secrets"]);
+  });
+
   it("reports a PDF without a text layer (a scan) and suggests OCR", async () => {
     const error = await extractError("scan.pdf", makePdf([{ rects: [{ x: 0, y: 0, width: 595, height: 842, paint: "fill" }] }]));
     expect(error.code).toBe("no_text_layer");

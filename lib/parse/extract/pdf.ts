@@ -365,7 +365,7 @@ function layoutPage(items: TextItem[], rules: Rule[], page: number): { lines: st
     });
   }
   const loose = items.filter((item) => !claimed.has(item));
-  blocks.push(...groupLines(loose));
+  blocks.push(...mergeCentredNumberRows(groupLines(loose)));
   blocks.sort((a, b) => a.y - b.y);
   for (const t of pageTables) {
     t.atPageStart = !blocks.some((b) => b.geometry && b.y < t.top && !isPageFurniture(b.line));
@@ -407,6 +407,46 @@ function groupLines(items: TextItem[]): Block[] {
   });
 }
 
+const NUMBER_CELL = /^(?:[-+]?\d[\d,.]*%?|[-—–/])$/;
+
+/**
+ * In a table without drawn borders, a row whose label wraps onto two lines has its numbers
+ * vertically centred between them: label start / numbers / label end come out as three lines.
+ * When a numbers-only line sits less than a line apart from a label line above and its
+ * continuation below (same left edge), the three are one row: "label start+end\tnumbers".
+ */
+function mergeCentredNumberRows(lines: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i];
+    const b = lines[i + 1];
+    const c = lines[i + 2];
+    if (a?.geometry && b?.geometry && c?.geometry) {
+      const ga = a.geometry;
+      const gb = b.geometry;
+      const gc = c.geometry;
+      const numbersOnly = b.line.split(/[\t ]+/).every((cell) => NUMBER_CELL.test(cell));
+      const textOnly = (line: string) => !line.includes("\t") && !/\d\s*$/.test(line);
+      if (
+        numbersOnly &&
+        textOnly(a.line) &&
+        textOnly(c.line) &&
+        gb.left > ga.right &&
+        Math.abs(gc.left - ga.left) <= ga.size * 0.5 &&
+        gb.baseline - ga.baseline <= ga.size * 1.05 &&
+        gc.baseline - gb.baseline <= ga.size * 1.05
+      ) {
+        const numbers = b.line.split(/[\t ]+/).join("\t");
+        out.push({ y: a.y, line: `${a.line}${c.line}\t${numbers}` });
+        i += 2;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /**
  * Rejoins the visual lines of one paragraph: a line that reaches the right margin continues on
  * the next when that one starts no further right, is the same size and follows directly.
@@ -435,6 +475,8 @@ function joinWrappedLines(blocks: Block[]): string[] {
       !previous.line.includes("\t") &&
       !block.line.includes("\t") &&
       p.right >= rightMargin - p.size * 1.5 &&
+      // A paragraph line starts at the margin or a first-line indent, not mid-page.
+      p.left <= leftMargin + p.size * 3 &&
       Math.abs(g.size - p.size) < 0.5 &&
       g.baseline - p.baseline > 0 &&
       g.baseline - p.baseline <= p.size * 2.2 &&
