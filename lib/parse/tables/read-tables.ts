@@ -413,6 +413,7 @@ class TableReader {
     const columnOrder = rowLines && !columnLines ? false : columnLines ? true : plausibility(byColumn) >= plausibility(byRow);
     const chosen = columnOrder ? byColumn : byRow;
     rowsToFill.forEach((r, i) => this.assign(r, chosen[i]));
+    if (width === 1) return;
     this.warnings.push(
       `${rowsToFill[0].key} … ${rowsToFill[n - 1].key}: ${n} rows named before their numbers; read ${
         columnOrder ? "column by column" : "row by row"
