@@ -22,6 +22,9 @@ describe("application row labels", () => {
     ["（六）其他处理", "apps.other.combined"],
     ["(七) 总记", "apps.total"],
     ["四、结转下年度继续办理", "apps.carried_forward"],
+    ["四、结转下一年度继续办理", "apps.carried_forward"],
+    ["（七）合计", "apps.total"],
+    ["一、本年度新收政府信息公开申请数量", "apps.new"],
   ])("%s → %s", (label, key) => {
     expect(appKey(label)).toBe(key);
   });

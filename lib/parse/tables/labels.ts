@@ -73,8 +73,8 @@ const APP_PATTERNS: Record<string, RegExp[]> = {
   "other.no_fee": [/收费通知/, /缴纳费用/, /逾期未按/],
   "other.misc": [/3[.、,]?其他(?!处理|法律|对外|结果|组织|情形)/],
   "other.combined": [/六\)?其他(?:处理)?/],
-  total: [/七\)?总[计记]/, /^总[计记]$/],
-  carried_forward: [/结转下年度?/, /下年度继续/],
+  total: [/七\)?[总合][计记]/, /^[总合][计记]$/],
+  carried_forward: [/结转下一?年度?/, /下一?年度继续/],
 };
 
 function appRows(format: ReportFormat): RowDef[] {
