@@ -176,8 +176,18 @@ function parentPid(pid: number): number | null {
   }
 }
 
-// Timers are unref'd: a pending timeout must never keep a finished process alive.
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Resolves true when `p` settles within `ms`, false otherwise; the timer never outlives the race. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) {
@@ -368,11 +378,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     process.off("exit", onExit);
     if (exitedFlag) return;
     child.kill("SIGINT");
-    const gone = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
-    if (!gone) {
+    if (!(await settlesWithin(exited, 20_000))) {
       child.kill("SIGQUIT");
-      await Promise.race([exited, sleep(5_000)]);
-      if (!exitedFlag) child.kill("SIGKILL");
+      if (!(await settlesWithin(exited, 5_000))) child.kill("SIGKILL");
     }
   };
 
