@@ -34,8 +34,11 @@ export function parseDocument(fileName: string, extracted: ExtractedDocument): P
       return failure(fileName, "empty_file", `${name}：文件中没有可读取的文字。请确认上传的是年度报告本身，扫描件需先做文字识别（OCR）。 / ${name}: the file holds no readable text. Upload the report itself; a scan needs OCR first.`);
     }
     const tables = readTables(extracted);
-    const minimumRows = tables ? tables.found.appRows + tables.found.activeRows : 0;
-    if (!tables || minimumRows < 3) {
+    // Enough of the report's own tables to be one: a few rows of table 三, or most of table 二
+    // in a text about information disclosure (a stray "行政许可 5" is not a report).
+    const enough =
+      tables !== null && (tables.found.appRows >= 3 || (tables.found.activeRows >= 4 && REPORT_WORDS.test(text)));
+    if (!tables || !enough) {
       if (REPORT_WORDS.test(text)) {
         return failure(
           fileName,
