@@ -115,6 +115,11 @@ describe("clear errors", () => {
     expect(r).toMatchObject({ ok: false, error: { code: "tables_not_found" } });
   });
 
+  it("a text that merely mentions a few table words with numbers", async () => {
+    const r = await parseFile("law.txt", encoder.encode("第二十条第（一）项 规章 2 件；行政许可 5 项；行政处罚 3 起。"));
+    expect(r.ok).toBe(false);
+  });
+
   it("random binary data", async () => {
     const random = rng(42);
     const bytes = new Uint8Array(4096).map(() => Math.floor(random() * 256));
