@@ -70,7 +70,7 @@ export function ChartFrame({ title, description, lang, height, chart, table, con
           {chart}
         </div>
       ) : null}
-      <div className={showChart ? "sr-only" : "overflow-x-auto"} data-view={showChart ? "hidden-table" : "table"}>
+      <div className={showChart ? "sr-only" : "relative overflow-x-auto"} data-view={showChart ? "hidden-table" : "table"}>
         {table}
       </div>
     </figure>

@@ -257,7 +257,7 @@ function DocumentsTable({ lang, rows, href }: { lang: Lang; rows: ActiveRow[]; h
     <figure className="rounded border border-slate-200 bg-white p-3">
       <figcaption className="font-semibold">{m.docs}</figcaption>
       <p className="mb-2 text-xs text-slate-600">{m.docsHint}</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{m.docs}</caption>
           <thead>

@@ -75,14 +75,24 @@ export function RankedBarChart({ title, description, lang, rows, valueFormat, va
           />
           <YAxis type="category" dataKey="label" width={yWidth} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), valueFormat)} />
-          <Bar dataKey="value" name={valueLabel ?? m.value} isAnimationActive={false}>
+          <Bar
+            dataKey="value"
+            name={valueLabel ?? m.value}
+            isAnimationActive={false}
+            // A bar opens what its row links to (agency page, narrower region); the table has the same links.
+            onClick={(item) => {
+              const href = (item.payload as RankedRow | undefined)?.href;
+              if (href) window.location.assign(href);
+            }}
+          >
             {bars.map((b) => (
-              <Cell key={b.id} fill={colorAt(colorIndex)} />
+              <Cell key={b.id} fill={colorAt(colorIndex)} cursor={b.href ? "pointer" : undefined} />
             ))}
             <LabelList
               dataKey="value"
               position="right"
               fontSize={11}
+              fill="#334155"
               formatter={(v: unknown) => formatChartValue(typeof v === "number" ? v : Number(v), valueFormat)}
             />
           </Bar>

@@ -116,7 +116,7 @@ export function AgencyView({ lang, detail }: { lang: Lang; detail: AgencyDetail 
       <section aria-labelledby="agency-reports">
         <h2 id="agency-reports" className="mb-2 text-lg font-semibold">{m.reports}</h2>
         <p className="mb-2 text-sm">{detail.missingYears.length > 0 ? m.missingYears(detail.missingYears) : m.noMissing}</p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{m.reports}</caption>
             <thead>

@@ -144,7 +144,7 @@ export function OverviewView({ lang, params, coverage, totals, quality, list }: 
         <h2 id="coverage-h" className="mb-1 text-lg font-semibold">{m.coverage}</h2>
         <p className="mb-2 text-sm text-slate-700">{m.coverageIntro}</p>
         <p className="mb-2 text-sm font-medium">{m.summary(coverage.totalAgencies, coverage.totalReported, coverage.totalMissing)}</p>
-        <div className="mb-3 overflow-x-auto">
+        <div className="relative mb-3 overflow-x-auto">
           <table className="border-collapse text-sm">
             <caption className="sr-only">{m.coverage}</caption>
             <thead>
@@ -168,7 +168,7 @@ export function OverviewView({ lang, params, coverage, totals, quality, list }: 
           </table>
         </div>
         <p className="mb-1 text-xs text-slate-600">{m.reportsShown(coverage.agencies.length, coverage.totalAgencies)}</p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="border-collapse text-sm" data-testid="coverage-matrix">
             <caption className="sr-only">{m.coverage}</caption>
             <thead>
@@ -203,7 +203,7 @@ export function OverviewView({ lang, params, coverage, totals, quality, list }: 
       <section aria-labelledby="totals-h">
         <h2 id="totals-h" className="mb-1 text-lg font-semibold">{m.totals}</h2>
         <p className="mb-2 text-sm text-slate-700">{m.totalsIntro}</p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="border-collapse text-sm" data-testid="totals-by-year">
             <caption className="sr-only">{m.totals}</caption>
             <thead>
@@ -296,7 +296,7 @@ export function OverviewView({ lang, params, coverage, totals, quality, list }: 
       <section aria-labelledby="list-h">
         <h2 id="list-h" className="mb-1 text-lg font-semibold">{m.list}</h2>
         <p className="mb-2 text-sm">{m.listIntro(list.total)}</p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-sm" data-testid="report-list">
             <caption className="sr-only">{m.list}</caption>
             <thead>

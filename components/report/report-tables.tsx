@@ -135,7 +135,7 @@ export function ReportTables({
         <h3 id={`${idPrefix}-t2`} className="mb-2 text-base font-semibold">
           {m.section2}
         </h3>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-[28rem] border-collapse text-sm">
             <caption className="sr-only">{m.section2}</caption>
             {active.map((block) => (
@@ -186,7 +186,7 @@ export function ReportTables({
         <h3 id={`${idPrefix}-t3`} className="mb-2 text-base font-semibold">
           {m.section3}
         </h3>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-[44rem] border-collapse text-sm">
             <caption className="sr-only">{m.section3}</caption>
             <thead>
@@ -257,7 +257,7 @@ export function ReportTables({
         <h3 id={`${idPrefix}-t4`} className="mb-2 text-base font-semibold">
           {m.section4}
         </h3>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-[52rem] border-collapse text-sm">
             <caption className="sr-only">{m.section4}</caption>
             <thead>
@@ -310,7 +310,7 @@ export function ReportTables({
         ) : (
           <>
             <p className="mb-2 text-sm">{m.brokenCount(broken.length)}</p>
-            <ol className="space-y-2 text-sm">
+            <ol className="space-y-2 text-sm [overflow-wrap:anywhere]">
               {broken.map((b, i) => (
                 <li key={b.number} id={brokenId(b.number)} className="rounded bg-amber-50 p-2">
                   <span className="mr-1 font-semibold text-red-700">⚠{b.number}.</span>

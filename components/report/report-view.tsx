@@ -162,7 +162,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
         {acrossBroken.length === 0 ? (
           <p className="text-sm text-green-800">✓ {m.acrossNone}</p>
         ) : (
-          <ul className="space-y-1 text-sm">
+          <ul className="space-y-1 text-sm [overflow-wrap:anywhere]">
             {acrossBroken.map((c, i) => (
               <li key={i} className="rounded bg-amber-50 p-2">
                 <span className="mr-1 font-semibold text-red-700">⚠ {c.fromYear}→{c.toYear}</span>
@@ -178,7 +178,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
         {cur.warnings.length === 0 ? (
           <p className="text-sm text-slate-600">{m.warningsNone}</p>
         ) : (
-          <ul className="list-disc space-y-1 pl-6 text-sm">
+          <ul className="list-disc space-y-1 pl-6 text-sm [overflow-wrap:anywhere]">
             {cur.warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
@@ -191,7 +191,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
         {cur.corrections.length === 0 ? (
           <p className="text-sm text-slate-600">{m.correctionsNone}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">{m.corrections}</caption>
               <thead>
@@ -221,7 +221,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
 
       <section aria-labelledby="report-versions">
         <h2 id="report-versions" className="mb-2 text-lg font-semibold">{m.versions}</h2>
-        <ol className="space-y-2 text-sm">
+        <ol className="space-y-2 text-sm [overflow-wrap:anywhere]">
           {detail.versions.map((v) => (
             <VersionItem key={v.id} v={v} lang={lang} />
           ))}
