@@ -17,10 +17,9 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
-import { DEFAULT_EMBEDDED_PORT, EmbeddedPostgresError, startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres.ts";
+import { EmbeddedPostgresError, startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres.ts";
 import { describeDatabaseError } from "../lib/db/errors.ts";
 import { migrate, MigrationError } from "../lib/db/migrate.ts";
-import { findFreePort } from "../lib/db/ports.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -212,8 +211,8 @@ async function main(): Promise<void> {
     await checkExternalDatabase(databaseUrl);
     say(`database: ${maskUrl(databaseUrl)} (DATABASE_URL)`);
   } else {
-    const requested = process.env.PG_PORT ? Number(process.env.PG_PORT) : null;
-    const pgPort = requested ?? (await findFreePort(DEFAULT_EMBEDDED_PORT));
+    const pgPort = process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined;
+    if (pgPort !== undefined && !(Number.isInteger(pgPort) && pgPort > 0 && pgPort < 65536)) fail(`PG_PORT="${process.env.PG_PORT}" is not a valid port number.`);
     try {
       embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: pgPort, log: (l) => say(l) });
     } catch (e) {

@@ -17,7 +17,7 @@ import { chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, open
 import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { isPortFree } from "./ports.ts";
+import { findFreePort, isPortFree } from "./ports.ts";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 export const DEFAULT_DATABASE = "disclosure_atlas";
@@ -28,6 +28,7 @@ const SUPERUSER_PASSWORD = "postgres";
 export type EmbeddedPostgresOptions = {
   /** Cluster folder (created and initialised on first use), e.g. `.data/pg`. */
   dataDir: string;
+  /** Default: 54329, or the next free port above it. */
   port?: number;
   /** Database created on first start and used in `url`. */
   database?: string;
@@ -303,7 +304,6 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
-  const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const database = options.database ?? DEFAULT_DATABASE;
   const log = options.log ?? (() => {});
 
@@ -317,6 +317,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initdb(bin, dataDir, who, log);
   if (who.uid !== undefined) chownSync(dataDir, who.uid, who.gid!);
 
+  // Without a fixed port: 54329 or the next free one, chosen after a leftover server released its port.
+  const port = options.port ?? (await findFreePort(DEFAULT_EMBEDDED_PORT));
   if (!(await isPortFree(port))) {
     throw new EmbeddedPostgresError("port_in_use", `Port ${port} is already in use, so the embedded PostgreSQL cannot listen on it. Choose another port or stop what uses it.`);
   }
