@@ -98,7 +98,7 @@ export function tokenizePiece(piece: string, out: Token[]): void {
     const before = s.slice(Math.max(0, start - 2), start);
     const after = s.slice(end, end + 4);
     let sign = m[1];
-    let int = m[2].replace(/,/g, "");
+    const int = m[2].replace(/,/g, "");
     const frac = m[3] ? m[3].slice(1) : null;
     const unit = m[4] ?? null;
     // A minus only signs a number when it does not join two words (e.g. a date range).
