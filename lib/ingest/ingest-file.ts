@@ -17,6 +17,7 @@ import {
   type ValueOverrides,
 } from "./overrides";
 import {
+  insertNewUpload,
   insertCurrentVersion,
   insertSourceFile,
   setSourceParseError,
@@ -24,7 +25,7 @@ import {
   upsertAgencyAndReport,
   type StoredParseError,
 } from "./store";
-import { inTransaction, Rollback } from "./transaction";
+import { inTransaction, Rollback, withRetry } from "./transaction";
 import { correctReport } from "./corrections";
 
 export type IngestStatus = "imported" | "new_version" | "duplicate" | "failed";
@@ -221,6 +222,52 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestResult> 
 
   const checks = corrections.some((c) => !c.field.startsWith("meta.")) ? checkReport(parsed.format, values) : parsed.checks;
 
+  const success = (r: { reportId: number; created: boolean; versionId: number; versionNo: number; agency: IngestedAgency }): IngestSuccess => ({
+    file,
+    ok: true,
+    status: r.created ? "imported" : "new_version",
+    duplicate: false,
+    reportId: r.reportId,
+    versionId: r.versionId,
+    version: r.versionNo,
+    agency: { id: r.agency.id, name: r.agency.name, fullName: r.agency.fullName, province: r.agency.province, city: r.agency.city, county: r.agency.county },
+    year: metadata.year!,
+    format: parsed.format,
+    failedChecks: checks.filter((c) => !c.ok).length,
+    warnings: parsed.warnings,
+    corrections: corrections.length,
+  });
+  const version = {
+    format: parsed.format,
+    parserVersion: parsed.parserVersion || PARSER_VERSION,
+    parsed: parsed satisfies ParseSuccess,
+    activeDisclosureTotal: parsed.activeDisclosureTotal,
+    warnings: parsed.warnings,
+    values,
+    checks,
+    corrections,
+    actor: input.actor,
+  };
+
+  if (!known) {
+    // Bytes never seen: the whole write is one atomic statement (see insertNewUpload).
+    const row = await withRetry(() =>
+      insertNewUpload(pool, {
+        ...version,
+        source: { sha256, fileName: file, mediaType, bytes: input.bytes, actor: input.actor },
+        agency: metadata.agency!,
+        region: metadata.region,
+        year: metadata.year!,
+      }),
+    );
+    if (row) return success(row);
+    // Written by a concurrent upload of the same bytes a moment ago.
+    const again = await findSource(pool, sha256);
+    if (again?.versionId) return describeVersion(pool, again.versionId, file, "duplicate");
+    if (!again) throw new Error(`source file ${sha256} neither inserted nor found`);
+  }
+
+  // The bytes were kept earlier without a report (a failed parse, or a deleted report): attach a report to them.
   try {
     return await inTransaction(pool, async (client) => {
       const source = await insertSourceFile(client, {
@@ -232,40 +279,12 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestResult> 
         parseError: null,
       });
       if (!source.created) {
-        // A concurrent upload of the same bytes won the race, or the bytes were kept earlier without a report.
         if (await sourceHasVersions(client, source.id)) throw new Rollback(source.id);
         await setSourceParseError(client, source.id, null);
       }
       const { agency, reportId, created } = await upsertAgencyAndReport(client, metadata.agency!, metadata.region, metadata.year!);
-      const report = { id: reportId, created };
-      const version = await insertCurrentVersion(client, report.id, {
-        sourceFileId: source.id,
-        origin: "upload",
-        format: parsed.format,
-        parserVersion: parsed.parserVersion || PARSER_VERSION,
-        parsed: parsed satisfies ParseSuccess,
-        activeDisclosureTotal: parsed.activeDisclosureTotal,
-        warnings: parsed.warnings,
-        values,
-        checks,
-        corrections,
-        actor: input.actor,
-      });
-      return {
-        file,
-        ok: true as const,
-        status: report.created ? ("imported" as const) : ("new_version" as const),
-        duplicate: false,
-        reportId: report.id,
-        versionId: version.versionId,
-        version: version.versionNo,
-        agency: { id: agency.id, name: agency.name, fullName: agency.fullName, province: agency.province, city: agency.city, county: agency.county },
-        year: metadata.year!,
-        format: parsed.format,
-        failedChecks: checks.filter((c) => !c.ok).length,
-        warnings: parsed.warnings,
-        corrections: corrections.length,
-      };
+      const v = await insertCurrentVersion(client, reportId, { ...version, sourceFileId: source.id, origin: "upload" });
+      return success({ reportId, created, versionId: v.versionId, versionNo: v.versionNo, agency });
     });
   } catch (e) {
     if (e instanceof Rollback) {

@@ -4,7 +4,7 @@
  * and the unique keys (sha256, identity_key, agency_id+year, report_id+version_no) make a lost race a conflict
  * the transaction is retried on, never a duplicate row.
  */
-import type { PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { columnForKey, keysForFormat, type ReportFormat, type ReportValues } from "../report/catalog";
 import type { Check } from "../report/relations";
 import type { ParsedAgency, ParsedRegion } from "../parse/types";
@@ -197,16 +197,7 @@ export async function insertCurrentVersion(client: PoolClient, reportId: number,
   // constant statement, planned once per connection, instead of hundreds of bound parameters.
   const valuesRow: Record<string, number | null> = { version_id: versionId };
   for (const k of keysForFormat(v.format)) valuesRow[columnForKey(k)] = v.values[k] ?? null;
-  const checks = v.checks.map((c) => ({
-    rule_id: c.ruleId,
-    rule: c.rule,
-    scope: checkScope(c),
-    ok: c.ok,
-    left: c.left,
-    right: c.right,
-    left_keys: c.leftKeys,
-    right_keys: c.rightKeys,
-  }));
+  const checks = checksJson(v.checks);
   const corrections = v.corrections.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue }));
   await client.query({
     name: "ingest_write_version_rows",
@@ -225,4 +216,146 @@ export async function insertCurrentVersion(client: PoolClient, reportId: number,
     values: [versionId, reportId, JSON.stringify(valuesRow), JSON.stringify(checks), v.actor, v.correctionNote ?? null, JSON.stringify(corrections)],
   });
   return { versionId, versionNo };
+}
+
+export interface NewUploadInput extends Omit<VersionInput, "sourceFileId" | "origin"> {
+  source: Omit<SourceFileInput, "parseError">;
+  agency: ParsedAgency;
+  region: ParsedRegion;
+  year: number;
+}
+
+export interface NewUploadRow {
+  reportId: number;
+  created: boolean;
+  versionId: number;
+  versionNo: number;
+  agency: AgencyRow;
+}
+
+/**
+ * The common case — bytes never seen before — as ONE statement, which Postgres runs atomically: source file,
+ * agency, report, the switch of the current version, the version, its values, checks and corrections. Every
+ * part hangs off the source-file insert, so when the same bytes are already in (or arrive concurrently) the
+ * statement writes nothing and returns no row; the caller then answers "duplicate". The report points at the
+ * new version through a pre-drawn id (foreign keys are checked at the end of the statement). Conflicts with a
+ * concurrent writer of the same report surface as unique violations or deadlocks and are retried by the caller.
+ */
+export async function insertNewUpload(db: Pool | PoolClient, u: NewUploadInput): Promise<NewUploadRow | null> {
+  const key = agencyIdentityKey({ province: u.region.province, city: u.region.city, county: u.region.county, name: u.agency.name });
+  const valuesRow: Record<string, number | null> = {};
+  for (const k of keysForFormat(u.format)) valuesRow[columnForKey(k)] = u.values[k] ?? null;
+  const r = await db.query<{
+    report_id: number;
+    created: boolean;
+    version_id: number;
+    version_no: number;
+    agency_id: number;
+    name: string;
+    full_name: string | null;
+    kind: string;
+    level: string;
+    province: string | null;
+    city: string | null;
+    county: string | null;
+  }>({
+    name: "ingest_new_upload",
+    text: `WITH sf AS (
+         INSERT INTO source_file (sha256, file_name, media_type, byte_size, content, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (sha256) DO NOTHING
+         RETURNING id
+       ), ids AS (
+         SELECT nextval(pg_get_serial_sequence('report_version', 'id'))::int AS vid
+       ), a AS (
+         INSERT INTO agency (identity_key, name, full_name, kind, level, province, city, county, division_code)
+         SELECT $7, $8, $9, $10, $11, $12, $13, $14, $15 WHERE EXISTS (SELECT 1 FROM sf)
+         ON CONFLICT (identity_key) DO UPDATE SET
+           updated_at = now(),
+           full_name = COALESCE(agency.full_name, EXCLUDED.full_name),
+           division_code = COALESCE(agency.division_code, EXCLUDED.division_code),
+           aliases = CASE
+             WHEN EXCLUDED.full_name IS NOT NULL AND EXCLUDED.full_name IS DISTINCT FROM agency.full_name
+                  AND NOT (EXCLUDED.full_name = ANY (agency.aliases))
+             THEN array_append(agency.aliases, EXCLUDED.full_name)
+             ELSE agency.aliases END
+         RETURNING id, name, full_name, kind, level, province, city, county
+       ), r AS (
+         INSERT INTO report (agency_id, year, current_version_id) SELECT a.id, $16, ids.vid FROM a, ids
+         ON CONFLICT (agency_id, year) DO UPDATE SET current_version_id = EXCLUDED.current_version_id, updated_at = now()
+         RETURNING id, (xmax = 0) AS created
+       ), previous AS (
+         UPDATE report_version SET is_current = false WHERE report_id = (SELECT id FROM r) AND is_current RETURNING 1
+       ), v AS (
+         INSERT INTO report_version (id, report_id, version_no, is_current, source_file_id, origin, format, parser_version,
+                                     parsed, active_disclosure_total, warnings, failed_check_count, created_by, reason)
+         SELECT ids.vid, r.id, (SELECT COALESCE(MAX(version_no), 0) + 1 FROM report_version WHERE report_id = r.id), true,
+                sf.id, 'upload', $17, $18, $19, $20, $21, $22, $6, NULL
+           FROM ids, r, sf, (SELECT count(*) FROM previous) AS switched_off
+         RETURNING id, version_no
+       ), vals AS (
+         INSERT INTO report_values
+         SELECT p.* FROM v, jsonb_populate_record(NULL::report_values, $23::jsonb || jsonb_build_object('version_id', v.id)) AS p
+       ), checks AS (
+         INSERT INTO check_result (version_id, rule_id, rule, scope, ok, "left", "right", left_keys, right_keys)
+         SELECT v.id, x.rule_id, x.rule, x.scope, x.ok, x."left", x."right", x.left_keys, x.right_keys
+           FROM v, jsonb_to_recordset($24::jsonb) AS x(rule_id text, rule text, scope text, ok boolean, "left" float8, "right" float8, left_keys text[], right_keys text[])
+       ), fixes AS (
+         INSERT INTO correction (version_id, field, old_value, new_value, created_by, note)
+         SELECT v.id, x.field, x.old_value, x.new_value, $6, NULL
+           FROM v, jsonb_to_recordset($25::jsonb) AS x(field text, old_value text, new_value text)
+       )
+       SELECT r.id AS report_id, r.created, v.id AS version_id, v.version_no,
+              a.id AS agency_id, a.name, a.full_name, a.kind, a.level, a.province, a.city, a.county
+         FROM r, v, a`,
+    values: [
+      u.source.sha256,
+      u.source.fileName,
+      u.source.mediaType,
+      u.source.bytes.byteLength,
+      Buffer.from(u.source.bytes.buffer, u.source.bytes.byteOffset, u.source.bytes.byteLength),
+      u.actor,
+      key,
+      u.agency.name,
+      u.agency.fullName,
+      u.agency.kind,
+      u.agency.level,
+      u.region.province,
+      u.region.city,
+      u.region.county,
+      u.region.code ?? null,
+      u.year,
+      u.format,
+      u.parserVersion,
+      JSON.stringify(u.parsed),
+      u.activeDisclosureTotal === null ? null : Math.round(u.activeDisclosureTotal),
+      u.warnings,
+      u.checks.filter((c) => !c.ok).length,
+      JSON.stringify(valuesRow),
+      JSON.stringify(checksJson(u.checks)),
+      JSON.stringify(u.corrections.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue }))),
+    ],
+  });
+  const row = r.rows[0];
+  if (!row) return null;
+  return {
+    reportId: row.report_id,
+    created: row.created,
+    versionId: row.version_id,
+    versionNo: row.version_no,
+    agency: { id: row.agency_id, name: row.name, fullName: row.full_name, kind: row.kind, level: row.level, province: row.province, city: row.city, county: row.county },
+  };
+}
+
+function checksJson(checks: readonly Check[]) {
+  return checks.map((c) => ({
+    rule_id: c.ruleId,
+    rule: c.rule,
+    scope: checkScope(c),
+    ok: c.ok,
+    left: c.left,
+    right: c.right,
+    left_keys: c.leftKeys,
+    right_keys: c.rightKeys,
+  }));
 }

@@ -54,3 +54,18 @@ export async function inTransactionOrRollback<T, R>(
     throw e;
   }
 }
+
+/** Runs a single self-contained statement (atomic on its own), retrying it on the same conflicts as inTransaction. */
+export async function withRetry<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (attempt < attempts && isRetryable(e)) {
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
