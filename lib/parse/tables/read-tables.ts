@@ -656,11 +656,19 @@ function reasonFor(kind: string): string {
   }
 }
 
+/**
+ * Counts of rules and normative documents the narrative states (集中公开现行有效行政规范性文件
+ * 698件, 本年度制发的规范性文件88件): evidence for cutting a glued table 二 run.
+ */
 function narrativeNumbers(text: string): Set<number> {
   const out = new Set<number>();
-  for (const m of toHalfWidth(text).matchAll(/\d+(?:\.\d+)?/g)) {
-    if (out.size > 5000) break;
-    out.add(Number(m[0]));
+  const t = toHalfWidth(text).replace(/\s+/g, "");
+  const patterns = [/(?:规章|规范性文件)[^。;；,，]{0,20}?(\d+)[件部个份条]/g, /(\d+)[件部个份条](?:规章|[^。;；]{0,4}规范性文件)/g];
+  for (const re of patterns) {
+    for (const m of t.matchAll(re)) {
+      if (out.size > 200) break;
+      out.add(Number(m[1]));
+    }
   }
   return out;
 }
