@@ -286,7 +286,7 @@ class TableReader {
         this.warnings.push(
           `${row.key}: digit run "${raw}" allows ${fitting.length}${truncated ? "+" : ""} readings (${shown.join("; ")}${
             fitting.length > 4 ? "; …" : ""
-          }); chose ${fmtCells(best.r.cells)} as ${reasonFor(row.kind)}`,
+          }); chose ${fmtCells(best.r.cells)} as ${reasonFor(row.kind, best.r.cells, this.ctx)}`,
         );
       } else if (best.r.cells.some((c) => c !== null && Math.abs(c) >= 10)) {
         // Only worth saying when a multi-digit cell was cut out of the run.
@@ -642,7 +642,7 @@ function placeReviewCells(vals: readonly ValueToken[]): Cell[] | null {
   return best;
 }
 
-function reasonFor(kind: string): string {
+function reasonFor(kind: string, cells: Cell[], ctx: ScoreContext): string {
   switch (kind) {
     case "apps":
       return "its applicant columns add up to the total with the applications under natural persons rather than the rarer organisations";
@@ -651,8 +651,12 @@ function reasonFor(kind: string): string {
     case "items2019":
     case "fees2019":
       return "it keeps the change within last year's count and the cells of similar width";
-    default:
-      return "it has cells of similar width and agrees with the narrative";
+    default: {
+      const stated = cells.filter((c) => c !== null && Math.abs(c) >= 10 && ctx.narrativeNumbers.has(c));
+      return stated.length > 0
+        ? `the narrative states ${stated.join(" and ")} and the cells are plausible (in force ≥ issued)`
+        : "its cells are of similar width and plausible (in force ≥ issued, total ≥ published)";
+    }
   }
 }
 
