@@ -67,12 +67,13 @@ function makeInput(kind: Case): { name: string; bytes: Uint8Array } {
     case "pdf": {
       const pages: PdfPage[] = [];
       const page: PdfPage = { texts: [], rects: [] };
-      for (let r = 0; r < 40; r++) {
-        const y = 800 - r * 19;
-        page.rects!.push({ x: 40, y, width: 515, height: 0.6, paint: "fill" });
+      // A dense ruled table (100 rows × 8 columns) per page, so ~20 MB stays under the page cap.
+      for (let r = 0; r < 100; r++) {
+        const y = 800 - r * 7.6;
+        page.rects!.push({ x: 40, y, width: 515, height: 0.4, paint: "fill" });
         for (let c = 0; c < 8; c++) {
-          page.rects!.push({ x: 40 + c * 64, y: y - 19, width: 0.6, height: 19, paint: "fill" });
-          page.texts!.push({ x: 44 + c * 64, y: y - 13, text: c === 0 ? `Row ${r}` : String((r * c) % 97), size: 9 });
+          page.rects!.push({ x: 40 + c * 64, y: y - 7.6, width: 0.4, height: 7.6, paint: "fill" });
+          page.texts!.push({ x: 44 + c * 64, y: y - 6, text: c === 0 ? `Row ${r}` : String((r * c) % 97), size: 5 });
         }
       }
       const onePage = makePdf([page]).length;
@@ -119,7 +120,9 @@ if (caseFlag >= 0) {
 } else {
   // Inputs are generated here and read from disk by each child, so the children's peaks hold
   // only what extraction itself needs (plus Node and the libraries).
-  const dir = mkdtempSync(join(tmpdir(), "bench-parse-memory-"));
+  // BENCH_INPUT_DIR keeps the generated inputs there for a closer look.
+  const kept = process.env.BENCH_INPUT_DIR;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), "bench-parse-memory-"));
   try {
     const wanted = process.argv.slice(2).filter((a): a is Case => (CASES as readonly string[]).includes(a));
     for (const kind of wanted.length > 0 ? wanted : CASES) {
@@ -130,7 +133,7 @@ if (caseFlag >= 0) {
       process.stdout.write(child.stdout || `${kind}: failed\n${child.stderr}\n`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
   console.log("Budget: peak RSS under 300 MB for a 20 MB input.");
 }
