@@ -80,6 +80,37 @@ describe("PDF reader on small generated PDFs", () => {
     expect(doc.tables.map((g) => g.map((r) => r.map((c) => c.text)))).toEqual([rows]);
   });
 
+  it("continues a row label merged over rows when a page break cuts it", async () => {
+    // Two columns: a group label spanning rows, and values. Page 1 ends inside the group.
+    const page = (rows: Array<[string, string]>, labelRows: number, label: string) => {
+      const rects: PdfRect[] = [];
+      const texts: PdfText[] = [];
+      const top = 800;
+      rows.forEach(([, value], i) => {
+        const y = top - (i + 1) * 20;
+        // Value cell borders on every row; label column borders only around the group.
+        rects.push({ x: 170, y, width: 120, height: 20, paint: "stroke" });
+        texts.push({ x: 174, y: y + 6, text: value });
+      });
+      rects.push({ x: 50, y: top - labelRows * 20, width: 120, height: labelRows * 20, paint: "stroke" });
+      if (label) texts.push({ x: 54, y: top - labelRows * 10 - 4, text: label });
+      return { rects, texts };
+    };
+    const first = page([["", "Granted 7"], ["", "Partly 1"]], 2, "Outcomes of requests");
+    const second = page([["", "Denied 0"], ["", "Other 3"]], 2, "");
+    const doc = await extractDocument("split.pdf", makePdf([first, second]));
+    expect(doc.tables).toHaveLength(1);
+    const grid = doc.tables[0];
+    expect(grid.map((r) => r.map((c) => c.text))).toEqual([
+      ["Outcomes of requests", "Granted 7"],
+      ["Outcomes of requests", "Partly 1"],
+      ["Outcomes of requests", "Denied 0"],
+      ["Outcomes of requests", "Other 3"],
+    ]);
+    expect(grid[0][0]).toMatchObject({ origin: true, rowSpan: 4 });
+    expect(grid[2][0].origin).toBe(false);
+  });
+
   it("does not take a frame drawn around the page for a table", async () => {
     const texts: PdfText[] = [
       { x: 60, y: 760, text: "Annual report of the district government" },

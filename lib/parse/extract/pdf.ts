@@ -693,15 +693,35 @@ function mergeAcrossPages(tables: PageTable[]): Grid[] {
         c1: nearestIndex(columns, from[cell.c1 + 1]) - 1,
         text: cell.text,
       });
+      const before = last.cells.map((c) => remap(last.columns, c, 0));
+      const after = table.cells.map((c) => remap(table.columns, c, last.rowCount));
       out[out.length - 1] = {
         ...table,
         columns,
         rowCount: last.rowCount + table.rowCount,
-        cells: [...last.cells.map((c) => remap(last.columns, c, 0)), ...table.cells.map((c) => remap(table.columns, c, last.rowCount))],
+        cells: [...before, ...continueSplitLabels(before, after, last.rowCount)],
       };
     } else out.push(table);
   }
   return out.map(toGrid);
+}
+
+/**
+ * A row label merged over several rows (三、本年度办理结果) that a page break cuts in two leaves
+ * an empty merged cell at the top of the next page's piece: join it to the label above. Only a
+ * cell already spanning rows is continued, so a blank value under a number is never filled.
+ */
+function continueSplitLabels(before: TableCell[], after: TableCell[], boundary: number): TableCell[] {
+  const kept: TableCell[] = [];
+  for (const cell of after) {
+    const above =
+      cell.r0 === boundary && cell.text === ""
+        ? before.find((b) => b.r1 === boundary - 1 && b.r1 > b.r0 && b.c0 === cell.c0 && b.c1 === cell.c1 && b.text !== "")
+        : undefined;
+    if (above) above.r1 = cell.r1;
+    else kept.push(cell);
+  }
+  return kept;
 }
 
 function compatibleColumns(a: number[], b: number[]): boolean {
