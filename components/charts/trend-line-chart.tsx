@@ -5,7 +5,7 @@
  * comparable with the rest of its series (e.g. a 2019-format item with no 2021 counterpart) is drawn as a
  * hollow diamond off the line, and marked † in the table with the reason.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
 import { colorAt, formatChartValue, trendChartRows, yearRange, type Lang, type TrendSeries, type ValueFormat } from "./chart-data";
 
@@ -41,6 +41,12 @@ export function TrendLineChart({ title, description, lang, series, valueFormat, 
   const span = yearRange(series, years ?? []);
   const data = trendChartRows(series, span);
   const anyNonComparable = series.some((s) => s.points.some((p) => p.comparable === false));
+  // Years to mark on the drawing itself, so a gap explains itself: no series has a report, or a
+  // series has a report whose format does not carry the figure (nothing to draw, but not a zero).
+  const noReportYears = span.filter((y) => series.every((s) => !s.points.some((p) => p.year === y)));
+  const notComparableYears = span.filter((y) =>
+    series.some((s) => s.points.some((p) => p.year === y && p.comparable === false && (p.value === null || p.value === undefined))),
+  );
   const table =
     series.length === 0 || span.length === 0 ? (
       <p className="text-sm text-slate-600">{m.empty}</p>
@@ -100,6 +106,14 @@ export function TrendLineChart({ title, description, lang, series, valueFormat, 
           <YAxis tickFormatter={(v: number) => formatChartValue(v, valueFormat)} width={56} allowDecimals={valueFormat !== "count"} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), valueFormat)} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {noReportYears.map((y) => (
+            <ReferenceLine key={`none-${y}`} x={y} stroke="#94a3b8" strokeDasharray="4 4" label={{ value: m.missing, position: "insideTop", fontSize: 11, fill: "#475569" }} />
+          ))}
+          {notComparableYears
+            .filter((y) => !noReportYears.includes(y))
+            .map((y) => (
+              <ReferenceLine key={`nc-${y}`} x={y} stroke="#b45309" strokeDasharray="2 3" label={{ value: m.notComparable, position: "insideTop", fontSize: 11, fill: "#92400e" }} />
+            ))}
           {series.map((s, i) => (
             <Line
               key={s.id}

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FIELDS, keysForFormat, type ReportFormat, type ReportValues } from "../../lib/report/catalog";
 import { checkAcrossYears, checkReport, type Check } from "../../lib/report/relations";
 import {
+  activeBlocks,
   activeKeys,
   applicationLayout,
   describeBrokenChecks,
@@ -58,6 +59,8 @@ describe("layout covers the catalog exactly", () => {
   it("labels come from the catalog, in either language", () => {
     expect(splitFieldLabel("active.rules.issued", "zh")).toEqual({ row: "规章", column: "本年制发件数" });
     expect(splitFieldLabel("active.rules.issued", "en")).toEqual({ row: "Rules", column: "issued this year" });
+    expect(activeBlocks("2019", "en").map((b) => b.article)).toEqual(["Art. 20 (1)", "Art. 20 (5)", "Art. 20 (6)", "Art. 20 (8)", "Art. 20 (9)"]);
+    expect(activeBlocks("2021", "zh")[0].article).toBe("第二十条第（一）项");
     const en = reviewLayout("en");
     expect(en.litigation.label).toBe("Litigation");
     expect(en.litigation.groups.map((g) => g.label)).toEqual(["filed directly", "after reconsideration"]);

@@ -163,9 +163,18 @@ const ACTIVE_LAYOUT: Record<ReportFormat, Array<{ article: string; rows: string[
   ],
 };
 
+const CHINESE_DIGITS: Record<string, string> = { 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** 第二十条第（五）项 → "Art. 20 (5)" (the 条例 article each block of table 二 answers). */
+function articleLabel(article: string, lang: Lang): string {
+  if (lang === "zh") return article;
+  const item = /（(.)）/.exec(article)?.[1];
+  return item && CHINESE_DIGITS[item] ? `Art. 20 (${CHINESE_DIGITS[item]})` : article;
+}
+
 export function activeBlocks(format: ReportFormat, lang: Lang): ActiveBlock[] {
   return ACTIVE_LAYOUT[format].map((block) => ({
-    article: block.article,
+    article: articleLabel(block.article, lang),
     columns: block.rows[0].map((k) => splitFieldLabel(k, lang).column),
     rows: block.rows.map((keys) => ({ label: splitFieldLabel(keys[0], lang).row, keys })),
   }));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLang } from "../../../lib/i18n";
 import { getReportDetail } from "../../../lib/queries/report-detail";
+import { DownloadCsvLink } from "../../../components/filters/download-link";
 import { ReportView } from "../../../components/report/report-view";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +38,11 @@ export default async function ReportPage({ params }: { params: Params }) {
       <h1 className="mb-3 text-2xl font-bold">
         {detail.agency.name} {lang === "zh" ? `${detail.report.year} 年政府信息公开工作年度报告` : `${detail.report.year} annual disclosure report`}
       </h1>
-      <ReportView lang={lang} detail={detail} />
+      {/* This report's row of the export: its agency and year name exactly one report. */}
+      <DownloadCsvLink lang={lang} params={{ agency: String(detail.agency.id), year: String(detail.report.year) }} />
+      <div className="mt-4">
+        <ReportView lang={lang} detail={detail} />
+      </div>
     </>
   );
 }
