@@ -529,8 +529,20 @@ export async function insertReports(pool: pg.Pool, reports: readonly GenReport[]
   return { reports: inserted, skipped, versions, ms: performance.now() - started };
 }
 
-async function insertBatch(db: Queryable, batch: readonly GenReport[]): Promise<{ reports: number; skipped: number; versions: number }> {
+/** Milliseconds spent per table across all batches (printed by --profile). */
+export const insertTimings: Record<string, number> = {};
+
+async function insertBatch(conn: Queryable, batch: readonly GenReport[]): Promise<{ reports: number; skipped: number; versions: number }> {
   const json = (rows: unknown[]) => [JSON.stringify(rows)];
+  const db: Queryable = {
+    async query(text, values) {
+      const t = performance.now();
+      const r = await conn.query(text, values);
+      const table = /^\s*(?:INSERT INTO|UPDATE)\s+(\w+)/.exec(text)?.[1] ?? "other";
+      insertTimings[table] = (insertTimings[table] ?? 0) + performance.now() - t;
+      return r;
+    },
+  };
 
   // Agencies (existing ones reused by identity key).
   const agencyRows = new Map<string, GenAgency>();
@@ -710,6 +722,9 @@ async function main(): Promise<void> {
     const genMs = performance.now() - t0;
     console.error(`generated ${reports.length} reports in ${genMs.toFixed(0)} ms; writing…`);
     const r = await insertReports(pool, reports, { batchSize, log: (l) => console.error(l) });
+    if (args.includes("--profile")) {
+      console.error(`time per table (ms): ${Object.entries(insertTimings).map(([t, ms]) => `${t} ${ms.toFixed(0)}`).join(", ")}`);
+    }
     console.log(
       `inserted ${r.reports} reports (${r.versions} versions), skipped ${r.skipped} already present, in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.reports / (r.ms / 1000))} reports/s)`,
     );
