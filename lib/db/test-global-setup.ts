@@ -25,17 +25,28 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes .test-data/pg-<pid> folders whose vitest process is gone (stopping their server if it survived). */
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    return "";
+  }
+}
+
+/** Removes .test-data/pg-<pid> (and recovery-<pid>) folders whose vitest process is gone, stopping a surviving server. */
 function removeAbandonedClusters(): void {
   if (!existsSync(TEST_DATA_DIR)) return;
   for (const name of readdirSync(TEST_DATA_DIR)) {
-    const m = /^pg-(\d+)$/.exec(name);
+    const m = /^(?:pg|recovery)-(\d+)$/.exec(name);
     if (!m || alive(Number(m[1]))) continue;
     const dir = path.join(TEST_DATA_DIR, name);
-    const pidFile = path.join(dir, "postmaster.pid");
-    if (existsSync(pidFile)) {
+    const clusters = [dir, ...readdirSync(dir).map((sub) => path.join(dir, sub))];
+    for (const cluster of clusters) {
+      const pidFile = path.join(cluster, "postmaster.pid");
+      if (!existsSync(pidFile)) continue;
       const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-      if (pid > 0 && alive(pid)) {
+      // Only a postgres of this very folder (the pid may have been reused by anything else).
+      if (pid > 0 && alive(pid) && cmdline(pid).includes(cluster)) {
         try {
           process.kill(pid, "SIGQUIT"); // throwaway data: immediate shutdown
         } catch {
