@@ -7,7 +7,8 @@
  *
  * --pages also starts `next start` (needs `npm run build` first) on the bench database and times the
  * rendered pages over HTTP: the response time over loopback is the server time plus well under a
- * millisecond of transfer. The database lives in a temporary folder and is removed afterwards.
+ * millisecond of transfer. --app-dir <dir> takes the build from another checkout (default: here).
+ * The database lives in a temporary folder and is removed afterwards.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -155,12 +156,14 @@ async function main(): Promise<void> {
     print(results);
 
     if (withPages) {
-      const nextBin = path.resolve("node_modules/next/dist/bin/next");
-      if (!existsSync(path.resolve(".next/BUILD_ID"))) {
+      const appDir = path.resolve(arg("--app-dir", "."));
+      const nextBin = path.join(appDir, "node_modules/next/dist/bin/next");
+      if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) {
         console.log("\n--pages: no production build (.next/BUILD_ID); run `npm run build` first. Pages not measured.");
       } else {
         const appPort = await randomFreePort();
         next = spawn(process.execPath, [nextBin, "start", "-p", String(appPort)], {
+          cwd: appDir,
           env: { ...process.env, DATABASE_URL: server.url, PORT: String(appPort), NODE_ENV: "production" },
           stdio: ["ignore", "ignore", "inherit"],
         });
