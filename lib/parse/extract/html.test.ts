@@ -77,6 +77,13 @@ describe("HTML structure", () => {
     expect(doc.tables[0][0].map((c) => c.text)).toEqual(["申请人情况", "", "", "5"]);
   });
 
+  it("keeps a report that a site wraps in a footer-named container", async () => {
+    const paragraph = "本机关认真贯彻落实政府信息公开条例，".repeat(20);
+    const html = `<div class="footer-links"><a>网站地图</a><a>联系我们</a></div><div class="article-footer-content"><p>${paragraph}</p></div>`;
+    const doc = await extractDocument("wrapped.html", utf8(html));
+    expect(doc.text).toBe(paragraph);
+  });
+
   it("reads a data table nested inside a layout table as its own grid, the layout as text", async () => {
     const narrative = "这是正文。".repeat(100);
     const html =

@@ -18,7 +18,8 @@ const BLOCKS = new Set([
 
 /**
  * Site chrome (menus, footers, share bars) by class/id token. Its text is dropped unless it
- * turns out to hold a table, so a report a site wraps in class="footer-content" still survives.
+ * turns out to hold a table or long paragraphs, so a report a site wraps in
+ * class="article-footer-content" still survives.
  */
 const CHROME_TOKEN =
   /(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|sitemap|topbar|friendlink|links?)([\s_-]|$)/i;
@@ -200,7 +201,9 @@ export function readHtml(html: string, warnings: string[] = []): ExtractedDocume
       case "chrome": {
         flush();
         const captured = sinks.pop()!;
-        if (captured.containsTable) mergeInto(sink(), captured);
+        // Kept when it turns out to hold the report: a table, or paragraph-long lines (menus and
+        // footers are short lines).
+        if (captured.containsTable || captured.lines.some((line) => line.length > 200)) mergeInto(sink(), captured);
         return;
       }
       case "cell": {
