@@ -236,6 +236,31 @@ test.describe("dashboard", () => {
     await expect(page.getByRole("link", { name: /下载原始文件/ })).toHaveAttribute("href", /\/api\/files\/\d+/);
     await expect(page.getByRole("heading", { name: "版本历史" })).toBeVisible();
     await shot(page, "report-hongze-2023");
+
+    // The report page's CSV holds that one report.
+    const reportDownload = page.waitForEvent("download");
+    await page.getByRole("link", { name: /下载 CSV/ }).click();
+    const one = parseCsv(readFileSync(await (await reportDownload).path()).subarray(3).toString("utf8")).filter((r) => r.some((c) => c !== ""));
+    const oneIds = one.slice(1).map((r) => r[one[0].indexOf("report_id")]).filter((v) => /^\d+$/.test(v));
+    expect(oneIds).toEqual([String(hongze2023!.reportId)]);
+  });
+
+  test("trends bridge the 2019 and 2021 formats and mark the missing year and what is not comparable", async ({ page }) => {
+    const pingtan = results.find((r) => r.file.startsWith("026_pingtan"));
+    expect(pingtan?.agency?.id).toBeTruthy();
+    await page.goto(`/trends?agency=${pingtan!.agency!.id}&metric=rules_in_force`);
+    // 规章·现行有效 exists in the 2021 format only: the 2019-format years are marked, 2021 has no report.
+    const inForce = figure(page, "规章·现行有效");
+    expect(await inForce.locator('td[data-comparable="false"]').count()).toBe(2);
+    expect(await inForce.locator('td[data-missing="true"]').count()).toBe(1);
+    await expect(inForce.getByText("不可比", { exact: true }).first()).toBeVisible();
+    // 行政处罚 is bridged: 2019 (处理决定数量 column) and 2022 on one comparable series.
+    const penalty = figure(page, "行政处罚处理决定");
+    await penalty.getByRole("button", { name: "表格", exact: true }).click();
+    await expect(penalty.locator("tbody tr")).toHaveCount(4);
+    await expect(penalty.locator('td[data-comparable="false"]')).toHaveCount(0);
+    await expect(page.getByText(/此指标跨 2019 \/ 2021 两版格式衔接/).first()).toBeVisible();
+    await shot(page, "trends-pingtan");
   });
 
   test("overview: coverage marks missing years, data quality lists broken rules, reports are listed", async ({ page }) => {

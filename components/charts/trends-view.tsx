@@ -128,7 +128,10 @@ export function TrendsView({ lang, params, results, agencies, totalAgencies, cho
 
 function TrendChart({ result, lang }: { result: TrendResult; lang: Lang }) {
   const m = messages[lang];
-  const note = result.bridged ? m.bridged : result.formats.length === 1 ? m.only(result.formats[0]) : undefined;
+  // Say how formats meet only where the shown points actually span both.
+  const formats = new Set(result.series.flatMap((s) => s.points.flatMap((p) => p.formats)));
+  const spansBoth = formats.has("2019") && formats.has("2021");
+  const note = !spansBoth ? undefined : result.bridged ? m.bridged : result.formats.length === 1 ? m.only(result.formats[0]) : undefined;
   return (
     <div>
       <TrendLineChart
