@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
+import { legendText } from "./legend-text";
 import { colorAt, formatChartValue, rowTotal, toShares, type Lang, type StackRow, type StackSegment } from "./chart-data";
 
 const messages = {
@@ -91,7 +92,7 @@ export function StackedBarChart({ title, description, lang, rows, segments, init
           <XAxis type="number" tickFormatter={(v: number) => formatChartValue(v, format)} domain={mode === "shares" ? [0, 1] : [0, "auto"]} allowDecimals={mode === "shares"} />
           <YAxis type="category" dataKey="label" width={Math.min(180, 14 * longest + 8)} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), format)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
           {segments.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={colorAt(i)} isAnimationActive={false} />
           ))}

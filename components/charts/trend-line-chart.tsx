@@ -7,6 +7,7 @@
  */
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
+import { legendText } from "./legend-text";
 import { colorAt, formatChartValue, trendChartRows, yearRange, type Lang, type TrendSeries, type ValueFormat } from "./chart-data";
 
 const messages = {
@@ -100,19 +101,19 @@ export function TrendLineChart({ title, description, lang, series, valueFormat, 
       <p className="text-sm text-slate-600">{m.empty}</p>
     ) : (
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+        <LineChart data={data} margin={{ top: 20, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="year" type="category" allowDuplicatedCategory={false} />
           <YAxis tickFormatter={(v: number) => formatChartValue(v, valueFormat)} width={56} allowDecimals={valueFormat !== "count"} />
           <Tooltip formatter={(v) => formatChartValue(Number(v), valueFormat)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
           {noReportYears.map((y) => (
-            <ReferenceLine key={`none-${y}`} x={y} stroke="#94a3b8" strokeDasharray="4 4" label={{ value: m.missing, position: "insideTop", fontSize: 11, fill: "#475569" }} />
+            <ReferenceLine key={`none-${y}`} x={y} stroke="#94a3b8" strokeDasharray="4 4" label={{ value: m.missing, position: "top", fontSize: 11, fill: "#475569" }} />
           ))}
           {notComparableYears
             .filter((y) => !noReportYears.includes(y))
             .map((y) => (
-              <ReferenceLine key={`nc-${y}`} x={y} stroke="#b45309" strokeDasharray="2 3" label={{ value: m.notComparable, position: "insideTop", fontSize: 11, fill: "#92400e" }} />
+              <ReferenceLine key={`nc-${y}`} x={y} stroke="#b45309" strokeDasharray="2 3" label={{ value: m.notComparable, position: "top", fontSize: 11, fill: "#92400e" }} />
             ))}
           {series.map((s, i) => (
             <Line
