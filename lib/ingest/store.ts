@@ -153,6 +153,20 @@ export interface VersionInput {
   correctionNote?: string | null;
 }
 
+const COLUMNS = new Map<ReportFormat, ReadonlyArray<readonly [string, string]>>();
+
+/** The wide values row of a version as a JSON-ready object: column name → value, for jsonb_populate_record. */
+function valuesRowJson(format: ReportFormat, values: ReportValues, versionId?: number): Record<string, number | null> {
+  let columns = COLUMNS.get(format);
+  if (!columns) {
+    columns = keysForFormat(format).map((k) => [k, columnForKey(k)] as const);
+    COLUMNS.set(format, columns);
+  }
+  const row: Record<string, number | null> = versionId === undefined ? {} : { version_id: versionId };
+  for (const [key, column] of columns) row[column] = values[key] ?? null;
+  return row;
+}
+
 export function checkScope(c: Check): string {
   return c.column ?? c.row ?? c.group ?? "";
 }
@@ -195,8 +209,7 @@ export async function insertCurrentVersion(client: PoolClient, reportId: number,
 
   // Values, checks and corrections travel as three JSON documents that Postgres expands itself: one
   // constant statement, planned once per connection, instead of hundreds of bound parameters.
-  const valuesRow: Record<string, number | null> = { version_id: versionId };
-  for (const k of keysForFormat(v.format)) valuesRow[columnForKey(k)] = v.values[k] ?? null;
+  const valuesRow = valuesRowJson(v.format, v.values, versionId);
   const checks = checksJson(v.checks);
   const corrections = v.corrections.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue }));
   await client.query({
@@ -243,8 +256,7 @@ export interface NewUploadRow {
  */
 export async function insertNewUpload(db: Pool | PoolClient, u: NewUploadInput): Promise<NewUploadRow | null> {
   const key = agencyIdentityKey({ province: u.region.province, city: u.region.city, county: u.region.county, name: u.agency.name });
-  const valuesRow: Record<string, number | null> = {};
-  for (const k of keysForFormat(u.format)) valuesRow[columnForKey(k)] = u.values[k] ?? null;
+  const valuesRow = valuesRowJson(u.format, u.values);
   const r = await db.query<{
     report_id: number;
     created: boolean;
