@@ -9,6 +9,11 @@ import type { Token, ValueToken } from "./tokens";
 export interface Group {
   /** Normalised text of every label piece since the previous numbers. */
   label: string;
+  /**
+   * Where each printed label piece (cell, line) starts in `label`: a word that names a row only
+   * when it is a whole cell (其他, 总计) is matched against the pieces.
+   */
+  pieceStarts: number[];
   values: ValueToken[];
 }
 
@@ -17,7 +22,15 @@ export function makeGroups(tokens: readonly Token[], rowsEndAtLineEnd: boolean):
   let label: string[] = [];
   let values: ValueToken[] = [];
   const flush = () => {
-    groups.push({ label: normalizeLabel(label.join("")), values });
+    // normalizeLabel works character by character, so pieces normalised one by one join into the label.
+    const pieces = label.map(normalizeLabel);
+    const pieceStarts: number[] = [];
+    let at = 0;
+    for (const p of pieces) {
+      if (p) pieceStarts.push(at);
+      at += p.length;
+    }
+    groups.push({ label: pieces.join(""), pieceStarts, values });
     label = [];
     values = [];
   };

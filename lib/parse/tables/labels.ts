@@ -71,9 +71,10 @@ const APP_PATTERNS: Record<string, RegExp[]> = {
   "rejected.confirmation": [/重新出具/, /确认或/, /已获取信息/],
   "other.no_correction": [/不补正/],
   "other.no_fee": [/收费通知/, /缴纳费用/, /逾期未按/],
-  "other.misc": [/3[.、,]?其他(?!处理|法律|对外|结果|组织|情形)/],
-  "other.combined": [/六\)?其他(?:处理)?/],
-  total: [/七\)?[总合][计记]/, /^[总合][计记]$/],
+  "other.misc": [/3[.、,]?其他(?!处理|法律|对外|结果|组织|情形)/, /^其他$/],
+  // Unnumbered labels (其他处理, 总计) are recognised too; a header row ends in 其他 or 其他总计.
+  "other.combined": [/六\)?其他(?:处理)?/, /其他处理/],
+  total: [/七\)?[总合][计记]/, /^[总合][计记]$/, /(?<!其他|组织|机构|自然人|企业|情况)[总合][计记]$/],
   carried_forward: [/结转下一?年度?/, /下一?年度继续/],
 };
 
@@ -115,6 +116,9 @@ function globalPatterns(row: RowDef): RegExp[] {
   return list;
 }
 
+/** Pieces of the applicant column headers of table 三 (PDF text splits them: 商 业 企 / 业). */
+const APPLICANT_HEADER = /自然人|企业|机构|组织|公益|申请人情况/;
+
 export interface RowMention {
   row: RowDef;
   start: number;
@@ -126,10 +130,29 @@ export interface RowMention {
  * headers glued to the first row, a group title before its first item, or, in column-major
  * PDF text, all the rows of a page before their numbers.
  */
-export function findRowMentions(label: string, rows: readonly RowDef[]): RowMention[] {
+export function findRowMentions(label: string, rows: readonly RowDef[], pieceStarts?: readonly number[]): RowMention[] {
   const found: RowMention[] = [];
+  // Patterns anchored at both ends name a row only as a whole cell (其他, 总计): tried on each
+  // printed piece, and kept only where the template's row order allows (a header's 其他 or
+  // 总计 comes before the first row it is glued to).
+  const wholeCell: RowMention[] = [];
   for (const row of rows) {
     for (const re of globalPatterns(row)) {
+      if (re.source.startsWith("^") && re.source.endsWith("$")) {
+        const starts = pieceStarts && pieceStarts.length > 1 ? pieceStarts : [0];
+        for (let i = 0; i < starts.length; i++) {
+          const end = i + 1 < starts.length ? starts[i + 1] : label.length;
+          re.lastIndex = 0;
+          if (!re.test(label.slice(starts[i], end))) continue;
+          // Beside the applicant column headers (…法律服务机构 其他 总计) it is a header cell.
+          const piece = (j: number) => label.slice(starts[j], j + 1 < starts.length ? starts[j + 1] : label.length);
+          let nearHeader = false;
+          for (let j = Math.max(0, i - 3); j < Math.min(starts.length, i + 4); j++) if (j !== i && APPLICANT_HEADER.test(piece(j))) nearHeader = true;
+          if (nearHeader) continue;
+          wholeCell.push({ row, start: starts[i], end });
+        }
+        continue;
+      }
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(label)) !== null) {
@@ -137,6 +160,11 @@ export function findRowMentions(label: string, rows: readonly RowDef[]): RowMent
         if (m[0].length === 0) re.lastIndex++;
       }
     }
+  }
+  for (const w of wholeCell) {
+    const index = rows.indexOf(w.row);
+    if (found.some((f) => f.start >= w.end && rows.indexOf(f.row) < index)) continue;
+    found.push(w);
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   // One mention per stretch of text; a row named twice keeps its last mention.

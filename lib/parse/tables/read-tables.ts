@@ -309,7 +309,7 @@ class TableReader {
       if (/金额/.test(g.label)) this.moneyHeaderUnit = /金额[^万]{0,8}万元/.test(g.label) ? "万元" : /金额[^万]{0,8}元/.test(g.label) ? "元" : null;
       const hasNumber = g.values.some((v) => v.t === "num");
       const hardCount = g.values.filter((v) => !(v.t === "blank" && v.soft)).length;
-      let mentioned = findRowMentions(g.label, rows).map((m) => m.row);
+      let mentioned = findRowMentions(g.label, rows, g.pieceStarts).map((m) => m.row);
       if (mentioned.some((r) => /^apps\.other\.(no_correction|no_fee|misc)$/.test(r.key))) {
         mentioned = mentioned.filter((r) => r.key !== "apps.other.combined");
       }
