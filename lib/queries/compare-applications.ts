@@ -5,7 +5,8 @@
 import { APPLICANT_COLUMNS } from "../report/catalog";
 import type { ReportFilters } from "../filters/report-filters";
 import { type CompareResult, runCompare } from "./compare-common";
-import { type Db, type GroupInfo, num, sumOfKey } from "./sql";
+import { type ScanRow, alias } from "./compare-scan";
+import type { Db, GroupInfo } from "./sql";
 
 export type { CompareResult } from "./compare-common";
 
@@ -23,26 +24,21 @@ export interface ApplicationsRow extends GroupInfo {
   handledTotal: number | null;
 }
 
-function byApplicant(row: Record<string, unknown>, prefix: string): ByApplicant {
+function byApplicant(s: ScanRow, name: (k: string) => string): ByApplicant {
   const out = {} as ByApplicant;
-  for (const k of APPLICANT_KEYS) out[k] = num(row[`${prefix}_${k}`]);
+  for (const k of APPLICANT_KEYS) out[k] = s[name(k)] ?? null;
   return out;
 }
 
 export async function getCompareApplications(filters: ReportFilters, db?: Db): Promise<CompareResult<ApplicationsRow>> {
-  const sums = [
-    ...APPLICANT_KEYS.flatMap((k) => [`${sumOfKey(`apps.new.${k}`)} AS new_${k}`, `${sumOfKey(`apps.carried_over.${k}`)} AS co_${k}`]),
-    `${sumOfKey("apps.total.total")} AS handled_total`,
-  ].join(",\n  ");
   return runCompare(
     filters,
     db,
-    sums,
-    (row, group) => ({
+    (s, group) => ({
       ...group,
-      newByApplicant: byApplicant(row, "new"),
-      carriedOverByApplicant: byApplicant(row, "co"),
-      handledTotal: num(row.handled_total),
+      newByApplicant: byApplicant(s, alias.newApps),
+      carriedOverByApplicant: byApplicant(s, alias.carriedOver),
+      handledTotal: s[alias.handledTotal] ?? null,
     }),
     (r) => r.newByApplicant.total,
   );

@@ -2,11 +2,12 @@
  * Compare · section 四: 行政复议 and 行政诉讼 (direct, after reconsideration, and both together) by
  * result, with the correction rate 结果纠正 / 总计, for the filtered agencies of one year.
  */
-import { REVIEW_GROUPS, REVIEW_RESULTS } from "../report/catalog";
+import { REVIEW_RESULTS } from "../report/catalog";
 import { correctionRate } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
 import { type CompareResult, runCompare } from "./compare-common";
-import { type Db, type GroupInfo, num, sumOfKey } from "./sql";
+import { type ScanRow, alias } from "./compare-scan";
+import type { Db, GroupInfo } from "./sql";
 
 export type { CompareResult } from "./compare-common";
 
@@ -26,8 +27,6 @@ export interface ReviewRow extends GroupInfo {
   litigation: ReviewCounts;
 }
 
-const GROUP_ALIAS: Record<string, string> = { review: "rv", "litigation.direct": "ld", "litigation.after_review": "la" };
-
 function counts(values: Record<ReviewResultKey, number | null>): ReviewCounts {
   return { ...values, correctionRate: correctionRate({ corrected: values.corrected, total: values.total }) };
 }
@@ -36,24 +35,22 @@ function addNullable(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
 
+function read(s: ScanRow, group: string): Record<ReviewResultKey, number | null> {
+  const out = {} as Record<ReviewResultKey, number | null>;
+  for (const r of REVIEW_RESULT_KEYS) out[r] = s[alias.review(group, r)] ?? null;
+  return out;
+}
+
 export async function getCompareReview(filters: ReportFilters, db?: Db): Promise<CompareResult<ReviewRow>> {
-  const sums = REVIEW_GROUPS.flatMap((g) => REVIEW_RESULT_KEYS.map((r) => `${sumOfKey(`${g.key}.${r}`)} AS ${GROUP_ALIAS[g.key]}_${r}`)).join(",\n  ");
   return runCompare(
     filters,
     db,
-    sums,
-    (row, group) => {
-      const read = (alias: string) => {
-        const out = {} as Record<ReviewResultKey, number | null>;
-        for (const r of REVIEW_RESULT_KEYS) out[r] = num(row[`${alias}_${r}`]);
-        return out;
-      };
-      const review = read("rv");
-      const direct = read("ld");
-      const after = read("la");
+    (s, group) => {
+      const direct = read(s, "litigation.direct");
+      const after = read(s, "litigation.after_review");
       const both = {} as Record<ReviewResultKey, number | null>;
       for (const r of REVIEW_RESULT_KEYS) both[r] = addNullable(direct[r], after[r]);
-      return { ...group, review: counts(review), litigationDirect: counts(direct), litigationAfterReview: counts(after), litigation: counts(both) };
+      return { ...group, review: counts(read(s, "review")), litigationDirect: counts(direct), litigationAfterReview: counts(after), litigation: counts(both) };
     },
     (r) => addNullable(r.review.total, r.litigation.total),
   );

@@ -136,6 +136,30 @@ describe("compare", () => {
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
   });
 
+  it("the four views share one scan when the page asks for them together", async () => {
+    let queries = 0;
+    const counting = { query: (text: string, values?: unknown[]) => (queries++, db.pool.query(text, values)) };
+    const f = filters("year=2022&groupBy=province");
+    const [a, o, act, rev] = await Promise.all([
+      getCompareApplications(f, counting),
+      getCompareOutcomes(f, counting),
+      getCompareActive(f, counting),
+      getCompareReview(f, counting),
+    ]);
+    expect(queries).toBe(1); // the year is given: no year lookup, one scan
+    expect([o.totals.reports, act.totals.reports, rev.totals.reports]).toEqual([a.totals.reports, a.totals.reports, a.totals.reports]);
+    await getCompareApplications(f, counting);
+    expect(queries).toBe(2); // nothing cached once answered
+  });
+
+  it("a year without reports gives empty rows and blank totals, not zeros", async () => {
+    const res = await getCompareOutcomes(filters("year=2030"), db.pool);
+    expect(res.rows).toEqual([]);
+    expect(res.totals.reports).toBe(0);
+    expect(res.totals.total).toBeNull();
+    expect(res.totals.disclosureRate).toBeNull();
+  });
+
   it("defaults to the latest year in the filters", async () => {
     const res = await getCompareApplications(filters("to=2021"), db.pool);
     expect(res.year).toBe(2021);

@@ -1,0 +1,148 @@
+/**
+ * The one scan behind the compare page: every sum the four compare views need (applications,
+ * outcomes, section 二, section 四), for the filtered reports of one year, grouped by agency or region —
+ * one pass over the rows instead of four. The grand total is added up from the groups (sums are
+ * additive; a total is blank only when every group is), so no second pass either.
+ *
+ * The four views call getCompareScan with the same filters at the same moment (the page runs them in
+ * parallel): concurrent calls share one in-flight query, and nothing is kept once it has answered, so
+ * there is no stale cache.
+ */
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_GROUPS, REVIEW_RESULTS } from "../report/catalog";
+import { getMetric, type SumMetric } from "../report/ratios";
+import type { ReportFilters } from "../filters/report-filters";
+import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, sumMetricExpr, sumOfKey } from "./sql";
+
+export type ScanRow = Record<string, number | null>;
+
+export interface CompareScan {
+  year: number | null;
+  groupBy: ReportFilters["groupBy"];
+  groups: Array<{ group: GroupInfo; sums: ScanRow }>;
+  total: { group: GroupInfo; sums: ScanRow };
+}
+
+export const TOTAL_GROUP: Omit<GroupInfo, "reports"> = {
+  key: "total",
+  label: "合计",
+  agencyId: null,
+  province: null,
+  city: null,
+  county: null,
+  ownLevel: false,
+};
+
+// ── The sums, by alias (lower-case: Postgres folds unquoted names) ────────────
+
+const APPLICANTS = APPLICANT_COLUMNS.map((c) => c.key);
+export const OUTCOME_METRIC = { granted: "granted", partial: "partial", denied: "denied", unavailable: "unavailable", rejected: "rejected", other: "other_handling" } as const;
+export const REASON_ROWS: readonly string[] = APPLICATION_ROWS.filter((r) => r.outcome !== null && r.outcome !== "granted" && r.outcome !== "partial").map((r) => r.key);
+export const BRIDGED_ACTIVE = ["licensing", "penalty", "enforcement"] as const;
+export const ACTIVE_2021_KEYS = {
+  rulesIssued: "active.rules.issued",
+  rulesRepealed: "active.rules.repealed",
+  rulesInForce: "active.rules.in_force",
+  normativeIssued: "active.normative.issued",
+  normativeRepealed: "active.normative.repealed",
+  normativeInForce: "active.normative.in_force",
+  fees: "active.fees",
+} as const;
+export const ACTIVE_2019_KEYS = {
+  rulesMade: "active.rules.made",
+  rulesPublished: "active.rules.published",
+  rulesTotal: "active.rules.total",
+  normativeMade: "active.normative.made",
+  normativePublished: "active.normative.published",
+  normativeTotal: "active.normative.total",
+  otherServicesDecisions: "active.other_services.decisions",
+  procurementItems: "active.procurement.items",
+  procurementAmount: "active.procurement.amount",
+} as const;
+export const REVIEW_ALIAS: Record<string, string> = { review: "rv", "litigation.direct": "ld", "litigation.after_review": "la" };
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Alias helpers, shared with the views that read the scan. */
+export const alias = {
+  newApps: (applicant: string) => `new_${applicant}`,
+  carriedOver: (applicant: string) => `co_${applicant}`,
+  handledTotal: "handled_total",
+  outcome: (group: string) => `out_${group}`,
+  reason: (i: number) => `reason_${i}`,
+  bridged: (m: string) => `br_${m}`,
+  active2021: (name: string) => `a21_${snake(name)}`,
+  active2019: (name: string) => `a19_${snake(name)}`,
+  reports2019: "reports_2019",
+  reports2021: "reports_2021",
+  review: (group: string, result: string) => `${REVIEW_ALIAS[group]}_${result}`,
+};
+
+function sums(): string {
+  const s: string[] = [];
+  for (const k of APPLICANTS) {
+    s.push(`${sumOfKey(`apps.new.${k}`)} AS ${alias.newApps(k)}`);
+    s.push(`${sumOfKey(`apps.carried_over.${k}`)} AS ${alias.carriedOver(k)}`);
+  }
+  s.push(`${sumOfKey("apps.total.total")} AS ${alias.handledTotal}`);
+  for (const [group, metric] of Object.entries(OUTCOME_METRIC)) s.push(`SUM(${sumMetricExpr(getMetric(metric) as SumMetric)}) AS ${alias.outcome(group)}`);
+  REASON_ROWS.forEach((r, i) => s.push(`${sumOfKey(`apps.${r}.total`)} AS ${alias.reason(i)}`));
+  for (const m of BRIDGED_ACTIVE) s.push(`SUM(${sumMetricExpr(getMetric(m) as SumMetric)}) AS ${alias.bridged(m)}`);
+  for (const [name, key] of Object.entries(ACTIVE_2021_KEYS)) s.push(`${sumOfKey(key)} FILTER (WHERE v.format = '2021') AS ${alias.active2021(name)}`);
+  for (const [name, key] of Object.entries(ACTIVE_2019_KEYS)) s.push(`${sumOfKey(key)} FILTER (WHERE v.format = '2019') AS ${alias.active2019(name)}`);
+  s.push(`COUNT(*) FILTER (WHERE v.format = '2019') AS ${alias.reports2019}`);
+  s.push(`COUNT(*) FILTER (WHERE v.format = '2021') AS ${alias.reports2021}`);
+  for (const g of REVIEW_GROUPS) for (const r of REVIEW_RESULTS) s.push(`${sumOfKey(`${g.key}.${r.key}`)} AS ${alias.review(g.key, r.key)}`);
+  return s.join(",\n  ");
+}
+
+const SUMS_SQL = sums();
+
+// ── The scan ─────────────────────────────────────────────────────────────────
+
+async function scan(filters: ReportFilters, db: Db): Promise<CompareScan> {
+  const year = await resolveYear(db, filters);
+  const params = new Params();
+  const where = filterConditions({ ...filters, year: year ?? -1, from: undefined, to: undefined }, params);
+  const g = groupColumns(filters.groupBy);
+  const { rows } = await db.query(
+    `SELECT ${g.select}, COUNT(*) AS reports,
+  ${SUMS_SQL}
+FROM ${CURRENT_REPORTS_FROM}
+WHERE ${where}
+GROUP BY ${g.groupBy}`,
+    params.values,
+  );
+  const total: ScanRow = {};
+  let reports = 0;
+  const groups = (rows as Record<string, unknown>[]).map((row) => {
+    const group = readGroup(row, filters.groupBy);
+    reports += group.reports;
+    const s: ScanRow = {};
+    for (const [k, v] of Object.entries(row)) {
+      if (k.startsWith("g_") || k === "reports") continue;
+      const n = v === null || v === undefined ? null : Number(v);
+      s[k] = n;
+      if (n !== null) total[k] = (total[k] ?? 0) + n;
+      else if (!(k in total)) total[k] = null;
+    }
+    return { group, sums: s };
+  });
+  return { year, groupBy: filters.groupBy, groups, total: { group: { ...TOTAL_GROUP, reports }, sums: total } };
+}
+
+const inFlight = new WeakMap<Db, Map<string, Promise<CompareScan>>>();
+
+/** The compare scan for the filters' year (coalesced with identical concurrent calls). */
+export async function getCompareScan(filters: ReportFilters, dbArg?: Db): Promise<CompareScan> {
+  const db = await resolveDb(dbArg);
+  const key = JSON.stringify([filters.year, filters.from, filters.to, filters.province, filters.city, filters.county, filters.kind, filters.level, filters.q, filters.agency, filters.groupBy]);
+  let pending = inFlight.get(db);
+  if (!pending) {
+    pending = new Map();
+    inFlight.set(db, pending);
+  }
+  const existing = pending.get(key);
+  if (existing) return existing;
+  const promise = scan(filters, db).finally(() => pending!.delete(key));
+  pending.set(key, promise);
+  return promise;
+}
