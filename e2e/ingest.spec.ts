@@ -17,11 +17,14 @@ const DOCX = path.join(FIXTURES, "rendered", "009_pingtan_public_security_bureau
 const HTML = path.join(FIXTURES, "rendered", "020_pingtan_zone_2022_flattext.html");
 const SEED_001 = path.basename(SEEDS[1]!);
 
+/** The test server's password: ADMIN_PASSWORD, else the generated file in its data folder, else what playwright.config.ts gives it. */
 function adminPassword(): string {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
-  const file = path.resolve(process.env.DATA_DIR ?? ".data", "admin-password");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  throw new Error("e2e/ingest.spec.ts needs the admin password: set ADMIN_PASSWORD for the test server (or DATA_DIR pointing at its data folder).");
+  for (const dir of [process.env.E2E_DATA_DIR, process.env.DATA_DIR]) {
+    const file = dir ? path.join(dir, "admin-password") : null;
+    if (file && existsSync(file)) return readFileSync(file, "utf8").trim();
+  }
+  return "e2e-password";
 }
 
 function row(page: Page, fileName: string) {
