@@ -99,7 +99,7 @@ export interface CompareViewProps {
 }
 
 /** Where a group's name links: its agency page, or the compare page narrowed to that region. */
-function groupHref(g: GroupInfo, groupBy: GroupBy, params: Record<string, string | string[] | undefined>, year: number | null): string | undefined {
+export function groupHref(g: GroupInfo, groupBy: GroupBy, params: Record<string, string | string[] | undefined>, year: number | null): string | undefined {
   if (g.agencyId !== null) return `/agencies/${g.agencyId}`;
   if (g.ownLevel || g.province === null) return undefined;
   const p = toSearchParams(params);
@@ -108,7 +108,7 @@ function groupHref(g: GroupInfo, groupBy: GroupBy, params: Record<string, string
   p.set("province", g.province);
   if (g.city !== null) p.set("city", g.city);
   if (g.county !== null) p.set("county", g.county);
-  if (groupBy === "province") p.set("groupBy", g.city === null ? "city" : "county");
+  if (groupBy === "province") p.set("groupBy", "city");
   else if (groupBy === "city") p.set("groupBy", "county");
   return hrefWith("/compare", p);
 }
@@ -264,8 +264,8 @@ function DocumentsTable({ lang, rows, href }: { lang: Lang; rows: ActiveRow[]; h
             <tr className="border-b border-slate-300">
               <th scope="col" className="px-2 py-1 text-left">{m.group}</th>
               <th scope="col" className="px-2 py-1 text-right">{m.formats}</th>
-              {has2021 ? c2021.map((c) => <th key={c} scope="col" className="px-2 py-1 text-right text-xs">{labelOfKey(keyOf[c], lang)}（2021）</th>) : null}
-              {has2019 ? c2019.map((c) => <th key={c} scope="col" className="px-2 py-1 text-right text-xs">{labelOfKey(keyOf[c], lang)}（2019）</th>) : null}
+              {has2021 ? c2021.map((c) => <th key={c} scope="col" className="px-2 py-1 text-right text-xs">{labelOfKey(keyOf[c], lang)}{lang === "zh" ? "（2021）" : " (2021)"}</th>) : null}
+              {has2019 ? c2019.map((c) => <th key={c} scope="col" className="px-2 py-1 text-right text-xs">{labelOfKey(keyOf[c], lang)}{lang === "zh" ? "（2019）" : " (2019)"}</th>) : null}
             </tr>
           </thead>
           <tbody>

@@ -56,6 +56,8 @@ const messages = {
     appsChart: "本年新收申请（分年度）",
     reportCell: (year: number, name: string) => `${name} ${year} 年报告`,
     brokenCell: (n: number) => `${n} 处勾稽不符`,
+    brokenLegend: "n 处勾稽不符",
+    sep: "；",
     version: "版本",
   },
   en: {
@@ -100,6 +102,8 @@ const messages = {
     appsChart: "New applications by year",
     reportCell: (year: number, name: string) => `${name}, ${year} report`,
     brokenCell: (n: number) => `${n} broken relations`,
+    brokenLegend: "n broken relations",
+    sep: "; ",
     version: "Version",
   },
 } as const;
@@ -196,7 +200,11 @@ export function OverviewView({ lang, params, coverage, totals, quality, list }: 
           </table>
         </div>
         <p className="mt-1 text-xs text-slate-600">
-          ✓ = {m.reported}；<span className="font-semibold text-red-800">{m.missing}</span> = {m.missingLong}；· = {m.notExpected}；⚠n = {m.brokenCell(0).replace("0 ", "n ")}
+          ✓ = {m.reported}
+          {m.sep}
+          <span className="font-semibold text-red-800">{m.missing}</span> = {m.missingLong}
+          {m.sep}· = {m.notExpected}
+          {m.sep}⚠n = {m.brokenLegend}
         </p>
       </section>
 
