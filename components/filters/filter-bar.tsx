@@ -117,6 +117,13 @@ export function FilterBar({
   const [rangeMode, setRangeMode] = useState(allowRange && (first(params.from) !== "" || first(params.to) !== ""));
   const [q, setQ] = useState(first(params.q));
   useEffect(() => setQ(first(params.q)), [params.q]);
+  // Back/forward to a URL with a single year (or a range) shows that mode again.
+  const hasRange = first(params.from) !== "" || first(params.to) !== "";
+  const hasYear = first(params.year) !== "";
+  useEffect(() => {
+    if (hasRange) setRangeMode(allowRange);
+    else if (hasYear) setRangeMode(false);
+  }, [hasRange, hasYear, allowRange]);
 
   function go(changes: Record<string, string | null>) {
     const next = nextSearchParams(params, changes);
