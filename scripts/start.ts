@@ -286,9 +286,13 @@ async function main(): Promise<void> {
     if (!stopping) void shutdown(`Next exited (${signal ?? `code ${code}`})`, code === 0 ? 0 : 1);
   });
 
-  if (await waitForHealthy(options.port, next, options.dev ? 180_000 : 60_000)) {
+  const healthy = await waitForHealthy(options.port, next, options.dev ? 180_000 : 60_000);
+  if (stopping || next.exitCode !== null || next.signalCode !== null) return;
+  {
     const lines = [
-      `Disclosure Atlas 政务公开年报对比 is ready on http://localhost:${options.port} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+      healthy
+        ? `Disclosure Atlas 政务公开年报对比 is ready on http://localhost:${options.port} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`
+        : `Disclosure Atlas is running on http://localhost:${options.port}, but /api/health does not answer "ok" yet (see the messages above).`,
       embedded ? `  database: embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}` : `  database: ${maskUrl(databaseUrl)}`,
       admin
         ? `  admin password: ${admin.password}${admin.source === "env" ? " (from ADMIN_PASSWORD)" : ` (kept in ${admin.file})`}`
