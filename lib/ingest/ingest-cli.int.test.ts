@@ -3,6 +3,7 @@
  * and a kill -9 in the middle leaving only whole reports, completed by the next run.
  */
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,9 +25,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runCli(args: string[]): { done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>; kill(): void } {
+function runCli(args: string[], script = "scripts/ingest.ts"): { done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>; kill(): void } {
   // `node --import tsx` keeps it one process, so SIGKILL hits the importer itself (the tsx binary would fork).
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: db.url, DATA_DIR: path.join(dir, ".data") },
     stdio: ["ignore", "pipe", "pipe"],
@@ -39,6 +40,26 @@ function runCli(args: string[]): { done: Promise<{ code: number | null; signal: 
     child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { done, kill: () => child.kill("SIGKILL") };
+}
+
+/** The upload route served over real HTTP from this process (the CLI's --url mode talks to it). */
+async function serveUploadRoute(): Promise<{ url: string; close(): Promise<void> }> {
+  const route = await import("../../app/api/reports/route");
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const response = await route.POST(new Request(`http://${req.headers.host}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
+      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 describe("npm run ingest", () => {
@@ -76,6 +97,50 @@ describe("npm run ingest", () => {
     expect(run.stdout).toContain("minutes.txt");
     expect(run.stdout).toMatch(/not_a_report/);
     expect(run.stdout).toContain(missing);
+  });
+
+  it("imports through the API with --url and the admin password, and stops at once on a wrong password", async () => {
+    process.env.ADMIN_PASSWORD = "cli-test-password";
+    const server = await serveUploadRoute();
+    try {
+      const folder = path.join(dir, "via-api");
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(folder, { recursive: true });
+      for (let i = 0; i < 4; i++) {
+        const r = syntheticReport(700 + i, { kind: i % 2 === 0 ? "html" : "docx" });
+        writeFileSync(path.join(folder, r.fileName), r.bytes);
+      }
+      const reportsBefore = await count(db.pool, "report");
+      const wrong = await runCli([folder, "--url", server.url, "--password", "nope"]).done;
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/aborted: 403/);
+      expect(await count(db.pool, "report")).toBe(reportsBefore);
+
+      const ok = await runCli([folder, "--url", server.url, "--password", "cli-test-password"]).done;
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toMatch(/imported: 4/);
+      expect(await count(db.pool, "report")).toBe(reportsBefore + 4);
+      const uploader = await db.pool.query(`SELECT DISTINCT uploaded_by FROM source_file WHERE file_name LIKE 'synthetic-0070%'`);
+      expect(uploader.rows).toEqual([{ uploaded_by: "admin" }]);
+    } finally {
+      await server.close();
+      delete process.env.ADMIN_PASSWORD;
+    }
+  });
+
+  it("npm run reparse records a new reading of every stored original and keeps the old versions", async () => {
+    const versions = await count(db.pool, "report_version");
+    const reports = await count(db.pool, "report");
+    const up = await runCli([], "scripts/reparse.ts").done;
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/already up to date: [1-9]/);
+    expect(await count(db.pool, "report_version")).toBe(versions);
+    const forced = await runCli(["--force"], "scripts/reparse.ts").done;
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain(`re-parsed (new version): ${reports}`);
+    expect(await count(db.pool, "report_version")).toBe(versions + reports);
+    expect(await count(db.pool, "report_version", "origin = 'reparse' AND is_current")).toBe(reports);
+    expect(await invariantViolations(db.pool)).toEqual([]);
   });
 
   it("leaves no partial report when killed with -9 mid-way, and a re-run completes the import", async () => {
