@@ -4,7 +4,7 @@
  */
 import type { ReportFilters } from "../filters/report-filters";
 import { getCompareScan, type ScanRow } from "./compare-scan";
-import { type Db, type GroupInfo, zhCollator } from "./sql";
+import type { Db, GroupInfo } from "./sql";
 
 export { TOTAL_GROUP } from "./compare-scan";
 
@@ -26,7 +26,10 @@ export async function runCompare<Row extends GroupInfo>(
   rank: (row: Row) => number | null,
 ): Promise<CompareResult<Row>> {
   const s = await getCompareScan(filters, db);
-  const rows = s.groups.map(({ group, sums }) => map(sums, group));
-  rows.sort((a, b) => (rank(b) ?? -Infinity) - (rank(a) ?? -Infinity) || zhCollator.compare(a.label, b.label));
-  return { year: s.year, groupBy: s.groupBy, rows, totals: map(s.total.sums, s.total.group) };
+  const ranked = s.groups.map(({ group, sums, order }) => {
+    const row = map(sums, group);
+    return { row, measure: rank(row) ?? -Infinity, order };
+  });
+  ranked.sort((a, b) => b.measure - a.measure || a.order - b.order);
+  return { year: s.year, groupBy: s.groupBy, rows: ranked.map((r) => r.row), totals: map(s.total.sums, s.total.group) };
 }

@@ -11,14 +11,15 @@
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_GROUPS, REVIEW_RESULTS } from "../report/catalog";
 import { getMetric, type SumMetric } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, sumMetricExpr, sumOfKey } from "./sql";
+import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, sumMetricExpr, sumOfKey, zhCollator } from "./sql";
 
 export type ScanRow = Record<string, number | null>;
 
 export interface CompareScan {
   year: number | null;
   groupBy: ReportFilters["groupBy"];
-  groups: Array<{ group: GroupInfo; sums: ScanRow }>;
+  /** `order`: the group's position by name (pinyin), worked out once for the four views' tie-breaks. */
+  groups: Array<{ group: GroupInfo; sums: ScanRow; order: number }>;
   total: { group: GroupInfo; sums: ScanRow };
 }
 
@@ -95,6 +96,8 @@ function sums(): string {
 }
 
 const SUMS_SQL = sums();
+/** The aliases of SUMS_SQL, in order. */
+const SUM_ALIASES: string[] = [...SUMS_SQL.matchAll(/ AS (\w+)(?:,|$)/g)].map((m) => m[1]);
 
 // ── The scan ─────────────────────────────────────────────────────────────────
 
@@ -111,21 +114,23 @@ WHERE ${where}
 GROUP BY ${g.groupBy}`,
     params.values,
   );
-  const total: ScanRow = {};
+  const sumKeys = SUM_ALIASES;
+  const total: ScanRow = Object.fromEntries(sumKeys.map((k) => [k, null]));
   let reports = 0;
   const groups = (rows as Record<string, unknown>[]).map((row) => {
     const group = readGroup(row, filters.groupBy);
     reports += group.reports;
     const s: ScanRow = {};
-    for (const [k, v] of Object.entries(row)) {
-      if (k.startsWith("g_") || k === "reports") continue;
+    for (const k of sumKeys) {
+      const v = row[k];
       const n = v === null || v === undefined ? null : Number(v);
       s[k] = n;
       if (n !== null) total[k] = (total[k] ?? 0) + n;
-      else if (!(k in total)) total[k] = null;
     }
-    return { group, sums: s };
+    return { group, sums: s, order: 0 };
   });
+  const byName = groups.map((g, i) => i).sort((a, b) => zhCollator.compare(groups[a].group.label, groups[b].group.label));
+  byName.forEach((groupIndex, position) => (groups[groupIndex].order = position));
   return { year, groupBy: filters.groupBy, groups, total: { group: { ...TOTAL_GROUP, reports }, sums: total } };
 }
 
