@@ -236,6 +236,18 @@ describe("overview", () => {
     expect([...m].sort((a, b) => b - a)).toEqual(m);
   });
 
+  it("coverage: a year filter still lists agencies that stopped reporting, as missing", async () => {
+    const cov = await getOverviewCoverage(filters("year=2025"), { onlyMissing: true, limit: 1000 }, db.pool);
+    expect(cov.years).toEqual([2025]);
+    const reported2025 = new Set(reports.filter((r) => r.year === 2025).map((r) => r.agency.identityKey));
+    const expectedMissing = new Set(reports.filter((r) => !reported2025.has(r.agency.identityKey)).map((r) => r.agency.identityKey));
+    expect(cov.byYear[0].missing).toBe(expectedMissing.size);
+    expect(cov.agencies.length).toBe(expectedMissing.size);
+    expect(cov.agencies.every((a) => a.cells[0].status === "missing")).toBe(true);
+    const byName = await getOverviewCoverage(filters("year=2025"), { sort: "name", limit: 5, offset: 5 }, db.pool);
+    expect(byName.agencies.length).toBe(5);
+  });
+
   it("data quality by rule counts the reports whose current version breaks it", async () => {
     const dq = await getDataQuality(filters(""), {}, db.pool);
     expect(dq.reports).toBe(reports.length);
