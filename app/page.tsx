@@ -46,7 +46,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const filters = parsed.filters;
   const [options, coverage, totals, quality, list] = await Promise.all([
     getFilterOptions(filters),
-    getOverviewCoverage(filters, { limit: 200 }),
+    getOverviewCoverage(filters, { limit: 100 }),
     getTotalsByYear(filters),
     getDataQuality(filters, { worstLimit: 10 }),
     listReports(filters),

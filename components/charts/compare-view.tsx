@@ -25,6 +25,7 @@ const messages = {
     yearShown: (y: number, by: string) => `${y} 年度 · ${by}`,
     noData: "没有符合筛选条件的报告。",
     reportsCount: "报告数",
+    limited: (n: number, k: number) => `共 ${n} 组：每个图表显示前 30 名，表格显示前 ${k} 名；全部数据请下载 CSV，或用筛选缩小范围。`,
     applications: "一、政府信息公开申请",
     newTotal: "本年新收申请（总计）",
     carriedTotal: "上年结转申请",
@@ -58,6 +59,7 @@ const messages = {
     yearShown: (y: number, by: string) => `${y} · ${by}`,
     noData: "No report matches the filters.",
     reportsCount: "Reports",
+    limited: (n: number, k: number) => `${n} groups: each chart shows the top 30 and each table the top ${k}; download the CSV for all, or narrow the filters.`,
     applications: "1. Information requests",
     newTotal: "New applications (total)",
     carriedTotal: "Carried over from last year",
@@ -121,10 +123,16 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
   }
   const label = (x: { labelZh: string; labelEn: string }) => (lang === "zh" ? x.labelZh : x.labelEn);
   const href = (g: GroupInfo) => groupHref(g, groupBy, params, year);
+  // Each chart gets its own top rows (by its own measure), so a page over thousands of agencies stays light.
   const ranked = <R extends GroupInfo>(rows: R[], value: (r: R) => number | null, note?: (r: R) => string | undefined): RankedRow[] =>
-    rows.map((r) => ({ id: r.key, label: r.label, value: value(r), href: href(r), note: note?.(r) }));
+    top(rows, value).map((r) => ({ id: r.key, label: r.label, value: value(r), href: href(r), note: note?.(r) }));
   const stacked = <R extends GroupInfo>(rows: R[], values: (r: R) => Record<string, number | null>): StackRow[] =>
-    rows.map((r) => ({ id: r.key, label: r.label, href: href(r), values: values(r) }));
+    top(rows, (r) => Object.values(values(r)).reduce<number>((a, v) => a + (v ?? 0), 0)).map((r) => ({
+      id: r.key,
+      label: r.label,
+      href: href(r),
+      values: values(r),
+    }));
 
   const applicantSegments: StackSegment[] = APPLICANT_COLUMNS.filter((c) => c.key !== "total").map((c) => ({ key: c.key, label: label(c) }));
   const outcomeSegments: StackSegment[] = OUTCOME_GROUPS.map((o) => ({ key: o.key, label: label(o) }));
@@ -145,6 +153,7 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
   return (
     <div className="space-y-8">
       <p className="text-base font-semibold" data-testid="compare-year">{m.yearShown(year, m.by[groupBy])}</p>
+      {outcomes.rows.length > TABLE_LIMIT ? <p className="text-sm text-slate-700">{m.limited(outcomes.rows.length, TABLE_LIMIT)}</p> : null}
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         {[
           [m.reportsCount, String(t.reports)],
@@ -199,7 +208,7 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
           <RankedBarChart title={m.licensing} lang={lang} valueFormat="count" colorIndex={4} rows={ranked(active.rows, (r) => r.licensing)} />
           <RankedBarChart title={m.enforcement} lang={lang} valueFormat="count" colorIndex={5} rows={ranked(active.rows, (r) => r.enforcement)} />
         </div>
-        <DocumentsTable lang={lang} rows={active.rows} href={href} />
+        <DocumentsTable lang={lang} rows={top(active.rows, (r) => r.f2021.normativeInForce ?? r.f2019.normativeTotal)} href={href} />
       </section>
 
       <section aria-labelledby="cmp-review" className="space-y-3">
@@ -225,6 +234,15 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
       </section>
     </div>
   );
+}
+
+/** Rows a chart's table lists at most (the charts draw the top 30). */
+const TABLE_LIMIT = 50;
+
+/** The rows with the largest values first (blanks last), at most TABLE_LIMIT. */
+function top<R extends GroupInfo>(rows: R[], value: (r: R) => number | null): R[] {
+  if (rows.length <= TABLE_LIMIT) return rows;
+  return [...rows].sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity)).slice(0, TABLE_LIMIT);
 }
 
 /** The reasons of one outcome group, keyed by application row (denied.state_secret …). */
