@@ -172,10 +172,11 @@ export function OverviewView({ lang, params, coverage, totals, quality, list }: 
           </table>
         </div>
         <p className="mb-1 text-xs text-slate-600">{m.reportsShown(coverage.agencies.length, coverage.totalAgencies)}</p>
-        <div className="relative overflow-x-auto">
+        {/* Long lists scroll inside their box, with the year header kept in view. */}
+        <div className="relative max-h-[36rem] overflow-auto rounded border border-slate-200">
           <table className="border-collapse text-sm" data-testid="coverage-matrix">
             <caption className="sr-only">{m.coverage}</caption>
-            <thead>
+            <thead className="sticky top-0 z-10 bg-white">
               <tr className="border-b border-slate-300">
                 <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left">{m.agency}</th>
                 <th scope="col" className="px-2 py-1 text-left">{m.region}</th>
