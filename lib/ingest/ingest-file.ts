@@ -79,6 +79,8 @@ export interface IngestFileInput {
   metadataOverrides?: MetadataOverrides;
   valueOverrides?: ValueOverrides;
   pool?: Pool;
+  /** Parse bytes kept with an error again even if the same parser version failed on them (npm run reparse). */
+  retryStoredFailure?: boolean;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -197,7 +199,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestResult> 
     if (!corrected.ok) return failure(file, corrected.error, known.id, true);
     return { ...(await describeVersion(pool, corrected.versionId, file, "duplicate", corrected.corrections)) };
   }
-  if (known?.parseError && !hasOverrides(input) && known.parseError.parserVersion === PARSER_VERSION) {
+  if (known?.parseError && !hasOverrides(input) && !input.retryStoredFailure && known.parseError.parserVersion === PARSER_VERSION) {
     return failure(file, known.parseError, known.id, true);
   }
 

@@ -1,6 +1,8 @@
 /**
- * Re-parse: read every stored original again with the current parser and record the new reading as a new
- * current version (origin "reparse"); older versions stay. A reviewer's value corrections on that file are
+ * Re-parse: read every stored original again with the current parser and, where the reading differs from the
+ * stored one (or the parser version changed), record it as a new current version (origin "reparse"); older
+ * versions stay. Comparing the readings themselves means a parser fix is picked up even if nobody bumped
+ * PARSER_VERSION, and a second run changes nothing. A reviewer's value corrections on that file are
  * re-applied on top of the new reading (and recorded again), so upgrading the parser never silently undoes
  * a human fix. Files that failed before are tried again and become reports when the parser now reads them.
  */
@@ -35,7 +37,7 @@ export interface ReparseItem {
 
 export interface ReparseOptions {
   pool?: Pool;
-  /** Re-parse even files already read by this parser version. */
+  /** Record a new version even where the new reading equals the stored one. */
   force?: boolean;
   actor?: string;
   onItem?: (item: ReparseItem, done: number, total: number) => void;
@@ -80,8 +82,8 @@ export async function reparseSource(pool: Pool, sourceFileId: number, actor: str
   const bytes = new Uint8Array(src.content.buffer, src.content.byteOffset, src.content.byteLength);
 
   const current = (
-    await pool.query<{ report_id: number; version_id: number; parser_version: string }>(
-      `SELECT r.id AS report_id, rv.id AS version_id, rv.parser_version
+    await pool.query<{ report_id: number; version_id: number; parser_version: string; parsed: unknown }>(
+      `SELECT r.id AS report_id, rv.id AS version_id, rv.parser_version, rv.parsed
          FROM report r JOIN report_version rv ON rv.id = r.current_version_id
         WHERE rv.source_file_id = $1`,
       [sourceFileId],
@@ -91,14 +93,8 @@ export async function reparseSource(pool: Pool, sourceFileId: number, actor: str
 
   if (current.length === 0) {
     if (anyVersion) return { sourceFileId, file, outcome: "superseded" };
-    // Kept without a report (it failed): try again with today's parser.
-    if (!force && src.parse_error?.parserVersion === PARSER_VERSION) {
-      return { sourceFileId, file, outcome: "still_failing", error: src.parse_error };
-    }
-    if (force && src.parse_error) {
-      await pool.query(`UPDATE source_file SET parse_error = parse_error - 'parserVersion' WHERE id = $1`, [sourceFileId]);
-    }
-    const r = await ingestFile({ fileName: file, bytes, mediaType: src.media_type, actor, pool });
+    // Kept without a report (it failed, or its report was deleted): try again with today's parser.
+    const r = await ingestFile({ fileName: file, bytes, mediaType: src.media_type, actor, pool, retryStoredFailure: true });
     if (r.ok) return { sourceFileId, file, outcome: "now_imported", reportId: r.reportId, versionNo: r.version };
     return { sourceFileId, file, outcome: "still_failing", error: r.error };
   }
@@ -106,11 +102,11 @@ export async function reparseSource(pool: Pool, sourceFileId: number, actor: str
   const parsed = await parseFile(file, bytes);
   let last: ReparseItem = { sourceFileId, file, outcome: "up_to_date" };
   for (const cur of current) {
-    if (!force && cur.parser_version === PARSER_VERSION) continue;
     if (!parsed.ok) {
       last = { sourceFileId, file, outcome: "failed", reportId: cur.report_id, error: parsed.error };
       continue;
     }
+    if (!force && cur.parser_version === (parsed.parserVersion || PARSER_VERSION) && sameReading(cur.parsed, parsed)) continue;
     const written = await inTransaction(pool, async (client) => {
       const locked = await lockCurrentVersion(client, cur.report_id);
       if (!locked || locked.versionId !== cur.version_id) return null; // changed meanwhile; next run picks it up
@@ -151,4 +147,27 @@ export async function reparseSource(pool: Pool, sourceFileId: number, actor: str
     if (written) last = { sourceFileId, file, outcome: "reparsed", reportId: cur.report_id, versionNo: written.versionNo };
   }
   return last;
+}
+
+/** Key order and the file name aside, is this the reading already stored? */
+export function sameReading(stored: unknown, fresh: unknown): boolean {
+  const strip = (v: unknown) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const { file: _file, ...rest } = v as Record<string, unknown>;
+      return rest;
+    }
+    return v;
+  };
+  return canonicalJson(strip(stored)) === canonicalJson(strip(JSON.parse(JSON.stringify(fresh))));
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
 }
