@@ -405,7 +405,7 @@ class TableReader {
       rowsVals.reduce((acc, rv, i) => acc + (rowsToFill[i].kind === "apps" && sumsToTotal(rv.map(numberOf)) ? 1 : 0), 0);
     // Layout evidence first: numbers printed one row per line, or one column per line.
     const lines = new Map<number, number>();
-    for (const v of vals) if (v.t === "num" && v.line !== undefined) lines.set(v.line, (lines.get(v.line) ?? 0) + 1);
+    for (const v of vals) if (v.line !== undefined) lines.set(v.line, (lines.get(v.line) ?? 0) + 1);
     const perLine = [...lines.values()];
     const allOnLines = perLine.reduce((a, b) => a + b, 0) === vals.length;
     const rowLines = allOnLines && perLine.length === n && perLine.every((c) => c === width);
@@ -425,10 +425,15 @@ class TableReader {
   readReview(groups: readonly Group[]): void {
     if (this.readTransposedReview(groups)) return;
     const vals: ValueToken[] = [];
-    for (const g of groups) {
-      if (vals.length === 0 && !g.values.some((v) => v.t === "num")) continue;
-      vals.push(...g.values);
-      if (vals.length >= 15) break;
+    const first = groups.findIndex((g) => g.values.some((v) => v.t === "num"));
+    const rowGroups = first >= 0 ? this.reviewRowsByGroup(groups, first) : null;
+    if (rowGroups) vals.push(...rowGroups);
+    else {
+      for (const g of groups) {
+        if (vals.length === 0 && !g.values.some((v) => v.t === "num")) continue;
+        vals.push(...g.values);
+        if (vals.length >= 15) break;
+      }
     }
     if (vals.length === 0) return;
     this.review = true;
@@ -479,6 +484,34 @@ class TableReader {
       }
     }
     if (cells) REVIEW_KEYS.forEach((k, i) => (this.values[k] = cells![i] !== null && Math.abs(cells![i]!) <= MAX_CELL ? cells![i] : null));
+  }
+
+  /**
+   * Table 四 printed one row per group (行政复议 | 5 cells, then 行政诉讼 | 10 cells, or one row
+   * for each lawsuit kind): inside one real table the shorter rows are padded with empty cells
+   * up to the table's width, which are not cells of the report. Null when not laid out so.
+   */
+  private reviewRowsByGroup(groups: readonly Group[], first: number): ValueToken[] | null {
+    const isPadding = (v: ValueToken) => v.t === "blank" && v.raw === "" && !v.soft;
+    const trim = (p: readonly ValueToken[]) => {
+      let end = p.length;
+      while (end > 0 && isPadding(p[end - 1])) end--;
+      return p.slice(0, end);
+    };
+    const parts: ValueToken[][] = [groups[first].values.slice()];
+    let core = trim(parts[0]).length;
+    for (let j = first + 1; j < groups.length && core < 15; j++) {
+      const g = groups[j];
+      if (!/诉讼|起诉/.test(g.label) || !g.values.some((v) => v.t === "num")) break;
+      parts.push(g.values.slice());
+      core += trim(g.values).length;
+    }
+    if (parts.length < 2) return null;
+    const out = parts.slice(0, -1).flatMap(trim);
+    const last = parts[parts.length - 1];
+    // The last row keeps its empty cells up to the fifteen (a whole group may be blank).
+    out.push(...last.slice(0, Math.max(trim(last).length, 15 - out.length)));
+    return out.length >= 15 ? out : null;
   }
 
   /**

@@ -3,9 +3,11 @@
  * other punctuation and digits, other words for the same row. Each gold report is rendered in
  * several layout families, varied, and must read back to the same values.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../index";
-import { firstReadings, listFixtures, readGold, stemOf, type Gold } from "../test-support/gold";
+import { parseDocument, parseFile } from "../index";
+import { FIXTURES, firstReadings, listFixtures, mismatches, readGold, stemOf, type Gold } from "../test-support/gold";
 import { renderText, type TextLayout } from "../test-support/render-layouts";
 
 const reports: Array<[string, Gold]> = [...listFixtures("seeds"), ...listFixtures("corpus")]
@@ -21,9 +23,10 @@ function wrongKeys(values: Record<string, number | null>, want: Record<string, n
     .map(([k, w]) => `${k}: got ${values[k]}, want ${w}`);
 }
 
-function readBack(stem: string, gold: Gold, layout: TextLayout, vary: (t: string) => string): string[] {
+function readBack(stem: string, gold: Gold, layout: TextLayout, vary: (t: string) => string, zerosBlank = false): string[] {
   const want = firstReadings(gold);
   const text = vary(renderText(gold.format, want, layout));
+  if (zerosBlank) for (const k of Object.keys(want)) if (want[k] === 0) want[k] = null;
   const result = parseDocument(`${stem}.txt`, { kind: "text", text, tables: [], warnings: [] });
   if (!result.ok) return [result.error.message];
   return [...(result.format === gold.format ? [] : [`format ${result.format}`]), ...wrongKeys(result.values, want)];
@@ -43,5 +46,39 @@ const VARIANTS: Array<[string, (t: string) => string, readonly TextLayout[]]> = 
 describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {
   it.each(reports)("%s reads back", (stem, gold) => {
     for (const layout of layouts) expect(readBack(stem, gold, layout, vary), layout).toEqual([]);
+  });
+});
+
+describe("zeros printed as '—' or '/' (blank cells, null)", () => {
+  // Several rows named, then their numbers one row per line: a row of marks is a printed row.
+  // A row `— 1 —` or `10 / 153` is not a page number there.
+  const marks = (mark: string) => (t: string) => t.replace(/(?<=^|[ \t|])0(?=$|[ \t|])/gm, mark);
+  it.each(reports)("%s reads back", (stem, gold) => {
+    for (const mark of ["—", "/"]) {
+      for (const layout of ["rows-space", "labels-then-rows", "markdown"] as const) {
+        expect(readBack(stem, gold, layout, marks(mark), true), `${layout} ${mark}`).toEqual([]);
+      }
+    }
+  });
+});
+
+/** Real HTML tables as site editors vary them: the rendered template pages, changed. */
+const HTML_VARIANTS: Array<[string, (html: string) => string]> = [
+  ["labels spaced out character by character (`3 . 其 他`)", (t) =>
+    t.replace(/class="label">([^<]+)</g, (_m, l: string) => `class="label">${l.split("").join(" ")}<`)],
+  ["table 四 as a 行政复议 row and a 行政诉讼 row (short row padded to the table width)", (t) =>
+    t.replace(
+      /(<table class="legal">[\s\S]*?)<tr>((?:<td>[^<]*<\/td>){5})((?:<td>[^<]*<\/td>){10})<\/tr>/,
+      "$1<tr><td>行政复议</td>$2</tr><tr><td>行政诉讼</td>$3</tr>",
+    )],
+];
+const htmlPages = listFixtures("rendered").filter((f) => f.endsWith(".html"));
+
+describe.each(HTML_VARIANTS)("HTML variant: %s", (_name, vary) => {
+  it.each(htmlPages)("%s reads back", async (file) => {
+    const html = vary(readFileSync(join(FIXTURES, "rendered", file), "utf8"));
+    const result = await parseFile(file, new TextEncoder().encode(html));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(mismatches(readGold("rendered-gold", stemOf(file)), result.values)).toEqual([]);
   });
 });

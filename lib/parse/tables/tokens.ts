@@ -31,6 +31,8 @@ export interface BlankToken {
    * alone do not fill the row.
    */
   soft?: boolean;
+  /** Source line (text layouts), as for numbers: a '—' cell is part of the printed row. */
+  line?: number;
 }
 export interface EolToken {
   t: "eol";
@@ -114,7 +116,8 @@ export function tokenizePiece(piece: string, out: Token[]): void {
       continue;
     }
     // Enumerator: "1.属于…", "3、其他", "2. 其他法律…" — the last digit numbers the next label.
-    if (!frac && !unit && /^[.、．]\s*[\u3400-\u9fff(（]/.test(after)) {
+    // Spaced-out labels (`3 . 其 他`) put a space before the mark.
+    if (!frac && !unit && /^\s?[.、．]\s*[\u3400-\u9fff(（]/.test(after)) {
       pushText(out, textBefore);
       if (int.length > 1) {
         out.push({ t: "num", neg: sign !== "", int: int.slice(0, -1), frac: null, unit: null, raw: sign + int.slice(0, -1) });
@@ -129,6 +132,32 @@ export function tokenizePiece(piece: string, out: Token[]): void {
     last = end;
   }
   pushText(out, pendingText + s.slice(last));
+}
+
+const VALUE_CELL = /^(?:[-−]?\d[\d,]*(?:\.\d+)?|[-－—–―/／]{1,2})$/;
+
+/** Space-separated cells of a line holding only numbers and blank marks, or null. */
+function valueCells(line: string): number | null {
+  const parts = toHalfWidth(line).trim().split(/\s+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => VALUE_CELL.test(p)) ? parts.length : null;
+}
+
+/**
+ * A line shaped like a page number (`- 1 -`, `10 / 153`) is a row of cells when a line beside it
+ * holds as many number or blank cells (rows of a table printed under their labels), or when it
+ * cannot be "page N of M" (N > M).
+ */
+function rowOfCells(lines: readonly string[], at: number): boolean {
+  const slash = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(toHalfWidth(lines[at]));
+  if (slash && Number(slash[1]) > Number(slash[2])) return true;
+  const width = valueCells(lines[at]);
+  if (width === null) return false;
+  for (const step of [-1, 1]) {
+    let j = at + step;
+    while (j >= 0 && j < lines.length && !lines[j].trim()) j += step;
+    if (j >= 0 && j < lines.length && valueCells(lines[j]) === width) return true;
+  }
+  return false;
 }
 
 function isPipeRow(line: string): boolean {
@@ -155,7 +184,8 @@ export function tokenizeText(text: string): Token[] {
   // line, and a line holding only a tab is an empty cell once the row's first cell is seen.
   let blockHasContent = false;
   let lineNo = -1;
-  for (const rawLine of text.split(/\r\n|\r|\n|\f/)) {
+  const allLines = text.split(/\r\n|\r|\n|\f/);
+  for (const rawLine of allLines) {
     lineNo++;
     const before = out.length;
     const line = rawLine.replace(/\f/g, "");
@@ -167,7 +197,7 @@ export function tokenizeText(text: string): Token[] {
       }
       continue;
     }
-    if (PAGE_MARKER.test(toHalfWidth(line)) || MD_SEPARATOR.test(line)) continue;
+    if ((PAGE_MARKER.test(toHalfWidth(line)) && !rowOfCells(allLines, lineNo)) || MD_SEPARATOR.test(line)) continue;
     blockHasContent = true;
     let seenContent = false;
     // Markdown from converters pads rows with empty cells freely: only tab cells are evidence.
@@ -188,7 +218,7 @@ export function tokenizeText(text: string): Token[] {
     }
     for (let i = before; i < out.length; i++) {
       const t = out[i];
-      if (t.t === "num") t.line = lineNo;
+      if (t.t === "num" || (t.t === "blank" && !t.soft)) t.line = lineNo;
     }
   }
   return out;
