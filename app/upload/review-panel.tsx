@@ -4,7 +4,7 @@
  * Review of one parsed file before saving: its metadata in a small form and its values in the standard's
  * tables (editable), with the broken 勾稽 relations highlighted and recomputed as the reviewer types.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ReportTables, type CorrectionMark } from "@/components/report/report-tables";
 import type { Lang } from "@/lib/i18n/lang";
 import type { ParseSuccess } from "@/lib/parse/types";
@@ -45,6 +45,12 @@ export function ReviewPanel({
   const changes = countChanges(parse, draft);
   // ReportTables keeps what is typed in each cell; a new key after "undo" gives it fresh inputs.
   const [generation, setGeneration] = useState(0);
+  const panel = useRef<HTMLElement>(null);
+  // Opening a review brings it into view (it sits below the file list) and moves focus to its heading.
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    panel.current?.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
+  }, []);
 
   function setMeta<K extends keyof MetadataDraft>(key: K, value: MetadataDraft[K]) {
     onDraftChange({ ...draft, metadata: { ...draft.metadata, [key]: value } });
@@ -69,10 +75,10 @@ export function ReviewPanel({
   );
 
   return (
-    <section aria-labelledby="review-title" className="space-y-5 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+    <section ref={panel} aria-labelledby="review-title" className="space-y-5 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
-          <h2 id="review-title" className="text-lg font-semibold">
+          <h2 id="review-title" tabIndex={-1} className="text-lg font-semibold focus:outline-none">
             {m.reviewTitle(fileName)}
           </h2>
           <p className="max-w-3xl text-sm text-slate-600">{m.reviewIntro}</p>

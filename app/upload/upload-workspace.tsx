@@ -344,8 +344,8 @@ function Status({ item, m }: { item: UploadItem; m: UploadMessages }) {
   const draft = item.draft;
   const values = draft ? effectiveValues(parse, draft) : parse.values;
   const broken = checkReport(parse.format, values).filter((c) => !c.ok).length;
-  const agency = draft?.metadata.agencyName || parse.agency?.name || "?";
-  const year = draft?.metadata.year || (parse.year === null ? "?" : String(parse.year));
+  const agency = draft?.metadata.agencyName || parse.agency?.name || m.unknownAgency;
+  const year = draft?.metadata.year || (parse.year === null ? m.unknownYear : String(parse.year));
   return (
     <div className="space-y-1">
       <p>
