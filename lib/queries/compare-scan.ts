@@ -11,7 +11,7 @@
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_GROUPS, REVIEW_RESULTS } from "../report/catalog";
 import { getMetric, type SumMetric } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, sumMetricExpr, sumOfKey, zhCollator } from "./sql";
+import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, sumMetricExpr, col, zhCollator } from "./sql";
 
 export type ScanRow = Record<string, number | null>;
 
@@ -77,27 +77,51 @@ export const alias = {
   review: (group: string, result: string) => `${REVIEW_ALIAS[group]}_${result}`,
 };
 
-function sums(): string {
-  const s: string[] = [];
-  for (const k of APPLICANTS) {
-    s.push(`${sumOfKey(`apps.new.${k}`)} AS ${alias.newApps(k)}`);
-    s.push(`${sumOfKey(`apps.carried_over.${k}`)} AS ${alias.carriedOver(k)}`);
-  }
-  s.push(`${sumOfKey("apps.total.total")} AS ${alias.handledTotal}`);
-  for (const [group, metric] of Object.entries(OUTCOME_METRIC)) s.push(`SUM(${sumMetricExpr(getMetric(metric) as SumMetric)}) AS ${alias.outcome(group)}`);
-  REASON_ROWS.forEach((r, i) => s.push(`${sumOfKey(`apps.${r}.total`)} AS ${alias.reason(i)}`));
-  for (const m of BRIDGED_ACTIVE) s.push(`SUM(${sumMetricExpr(getMetric(m) as SumMetric)}) AS ${alias.bridged(m)}`);
-  for (const [name, key] of Object.entries(ACTIVE_2021_KEYS)) s.push(`${sumOfKey(key)} FILTER (WHERE v.format = '2021') AS ${alias.active2021(name)}`);
-  for (const [name, key] of Object.entries(ACTIVE_2019_KEYS)) s.push(`${sumOfKey(key)} FILTER (WHERE v.format = '2019') AS ${alias.active2019(name)}`);
-  s.push(`COUNT(*) FILTER (WHERE v.format = '2019') AS ${alias.reports2019}`);
-  s.push(`COUNT(*) FILTER (WHERE v.format = '2021') AS ${alias.reports2021}`);
-  for (const g of REVIEW_GROUPS) for (const r of REVIEW_RESULTS) s.push(`${sumOfKey(`${g.key}.${r.key}`)} AS ${alias.review(g.key, r.key)}`);
-  return s.join(",\n  ");
+/** One figure of the scan: a value per report (expr, optionally only where `filter` holds) or a count of reports. */
+interface ScanItem {
+  alias: string;
+  expr?: string;
+  filter?: string;
 }
 
-const SUMS_SQL = sums();
-/** The aliases of SUMS_SQL, in order. */
-const SUM_ALIASES: string[] = [...SUMS_SQL.matchAll(/ AS (\w+)(?:,|$)/g)].map((m) => m[1]);
+function items(): ScanItem[] {
+  const s: ScanItem[] = [];
+  for (const k of APPLICANTS) {
+    s.push({ alias: alias.newApps(k), expr: col(`apps.new.${k}`) });
+    s.push({ alias: alias.carriedOver(k), expr: col(`apps.carried_over.${k}`) });
+  }
+  s.push({ alias: alias.handledTotal, expr: col("apps.total.total") });
+  for (const [group, metric] of Object.entries(OUTCOME_METRIC)) s.push({ alias: alias.outcome(group), expr: sumMetricExpr(getMetric(metric) as SumMetric) });
+  REASON_ROWS.forEach((r, i) => s.push({ alias: alias.reason(i), expr: col(`apps.${r}.total`) }));
+  for (const m of BRIDGED_ACTIVE) s.push({ alias: alias.bridged(m), expr: sumMetricExpr(getMetric(m) as SumMetric) });
+  for (const [name, key] of Object.entries(ACTIVE_2021_KEYS)) s.push({ alias: alias.active2021(name), expr: col(key), filter: "v.format = '2021'" });
+  for (const [name, key] of Object.entries(ACTIVE_2019_KEYS)) s.push({ alias: alias.active2019(name), expr: col(key), filter: "v.format = '2019'" });
+  s.push({ alias: alias.reports2019, filter: "v.format = '2019'" });
+  s.push({ alias: alias.reports2021, filter: "v.format = '2021'" });
+  for (const g of REVIEW_GROUPS) for (const r of REVIEW_RESULTS) s.push({ alias: alias.review(g.key, r.key), expr: col(`${g.key}.${r.key}`) });
+  return s;
+}
+
+const ITEMS = items();
+
+/** Summed over a group of reports. */
+const SUMS_SQL = ITEMS.map((i) =>
+  i.expr === undefined
+    ? `COUNT(*) FILTER (WHERE ${i.filter}) AS ${i.alias}`
+    : `SUM(${i.expr})${i.filter ? ` FILTER (WHERE ${i.filter})` : ""} AS ${i.alias}`,
+).join(",\n  ");
+
+/**
+ * The same figures for one report, unsummed: grouping by agency within one year is one report per group
+ * (report is unique on agency+year), so the agency view skips the aggregation altogether.
+ */
+const PER_REPORT_SQL = ITEMS.map((i) =>
+  i.expr === undefined ? `(${i.filter})::int AS ${i.alias}` : `${i.filter ? `CASE WHEN ${i.filter} THEN ${i.expr} END` : i.expr} AS ${i.alias}`,
+).join(",\n  ");
+
+/** The aliases, in order. */
+const SUM_ALIASES: string[] = ITEMS.map((i) => i.alias);
+
 
 // ── The scan ─────────────────────────────────────────────────────────────────
 
@@ -106,14 +130,11 @@ async function scan(filters: ReportFilters, db: Db): Promise<CompareScan> {
   const params = new Params();
   const where = filterConditions({ ...filters, year: year ?? -1, from: undefined, to: undefined }, params);
   const g = groupColumns(filters.groupBy);
-  const { rows } = await db.query(
-    `SELECT ${g.select}, COUNT(*) AS reports,
-  ${SUMS_SQL}
-FROM ${CURRENT_REPORTS_FROM}
-WHERE ${where}
-GROUP BY ${g.groupBy}`,
-    params.values,
-  );
+  const sql =
+    filters.groupBy === "agency"
+      ? `SELECT ${g.select}, 1 AS reports,\n  ${PER_REPORT_SQL}\nFROM ${CURRENT_REPORTS_FROM}\nWHERE ${where}`
+      : `SELECT ${g.select}, COUNT(*) AS reports,\n  ${SUMS_SQL}\nFROM ${CURRENT_REPORTS_FROM}\nWHERE ${where}\nGROUP BY ${g.groupBy}`;
+  const { rows } = await db.query(sql, params.values);
   const sumKeys = SUM_ALIASES;
   const total: ScanRow = Object.fromEntries(sumKeys.map((k) => [k, null]));
   let reports = 0;
