@@ -3,15 +3,11 @@
  * header), defaulting to Chinese. Client components import from "@/lib/i18n/lang" instead.
  */
 import { cookies } from "next/headers";
-import { DEFAULT_LANG, isLang, LANG_COOKIE, type Lang } from "./lang.ts";
+import { LANG_COOKIE, langFromCookie, type Lang } from "./lang.ts";
 
 export * from "./lang.ts";
 
 export async function getLang(): Promise<Lang> {
   const store = await cookies();
   return langFromCookie(store.get(LANG_COOKIE)?.value);
-}
-
-export function langFromCookie(value: string | undefined): Lang {
-  return isLang(value) ? value : DEFAULT_LANG;
 }

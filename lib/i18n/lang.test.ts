@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlLang, isLang, pick } from "./lang.ts";
+import { htmlLang, isLang, langFromCookie, pick } from "./lang.ts";
 
 describe("lang", () => {
   it("accepts only the two UI languages", () => {
@@ -8,6 +8,13 @@ describe("lang", () => {
     expect(isLang("fr")).toBe(false);
     expect(isLang(undefined)).toBe(false);
     expect(isLang("ZH")).toBe(false);
+  });
+
+  it("reads the cookie, defaulting to Chinese", () => {
+    expect(langFromCookie("en")).toBe("en");
+    expect(langFromCookie("zh")).toBe("zh");
+    expect(langFromCookie(undefined)).toBe("zh");
+    expect(langFromCookie("de")).toBe("zh");
   });
 
   it("maps to an html lang attribute and picks messages", () => {

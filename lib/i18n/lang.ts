@@ -8,6 +8,11 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
+/** The language a `lang` cookie value asks for; anything missing or unknown means Chinese. */
+export function langFromCookie(value: string | undefined): Lang {
+  return isLang(value) ? value : DEFAULT_LANG;
+}
+
 /** `lang` for the <html> element. */
 export function htmlLang(lang: Lang): string {
   return lang === "zh" ? "zh-CN" : "en";
