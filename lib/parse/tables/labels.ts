@@ -29,27 +29,27 @@ export type RowKind =
 const APP_COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"] as const;
 
 const ACTIVE_2021: RowDef[] = [
-  { key: "active.rules", cells: ["issued", "repealed", "in_force"], patterns: [/规章/], kind: "docs2021" },
-  { key: "active.normative", cells: ["issued", "repealed", "in_force"], patterns: [/规范性文件/], kind: "docs2021" },
-  { key: "active.licensing", cells: [""], patterns: [/行政许可/], kind: "single" },
-  { key: "active.penalty", cells: [""], patterns: [/行政处罚/], kind: "single" },
-  { key: "active.enforcement", cells: [""], patterns: [/行政强制/], kind: "single" },
-  { key: "active.fees", cells: [""], patterns: [/事业性收费/], kind: "single" },
+  { key: "active.rules", cells: ["issued", "repealed", "in_force"], patterns: [/规章/], kind: "docs2021", labelZh: "规章" },
+  { key: "active.normative", cells: ["issued", "repealed", "in_force"], patterns: [/规范.?.?文件|范性文件|规范性/], kind: "docs2021", labelZh: "行政规范性文件" },
+  { key: "active.licensing", cells: [""], patterns: [/许可/], kind: "single", labelZh: "行政许可" },
+  { key: "active.penalty", cells: [""], patterns: [/处罚/], kind: "single", labelZh: "行政处罚" },
+  { key: "active.enforcement", cells: [""], patterns: [/强制/], kind: "single", labelZh: "行政强制" },
+  { key: "active.fees", cells: [""], patterns: [/事业.?.?收费|性收费/], kind: "single", labelZh: "行政事业性收费" },
 ];
 
 const ACTIVE_2019: RowDef[] = [
-  { key: "active.rules", cells: ["made", "published", "total"], patterns: [/规章/], kind: "docs2019" },
-  { key: "active.normative", cells: ["made", "published", "total"], patterns: [/规范性文件/], kind: "docs2019" },
-  { key: "active.licensing", cells: ["prev", "change", "decisions"], patterns: [/行政许可/], kind: "items2019" },
-  { key: "active.other_services", cells: ["prev", "change", "decisions"], patterns: [/对外管理服务/], kind: "items2019" },
-  { key: "active.penalty", cells: ["prev", "change", "decisions"], patterns: [/行政处罚/], kind: "items2019" },
-  { key: "active.enforcement", cells: ["prev", "change", "decisions"], patterns: [/行政强制/], kind: "items2019" },
-  { key: "active.fees", cells: ["prev", "change"], patterns: [/事业性收费/], kind: "fees2019" },
-  { key: "active.procurement", cells: ["items", "amount"], patterns: [/集中采购/], kind: "procurement" },
+  { key: "active.rules", cells: ["made", "published", "total"], patterns: [/规章/], kind: "docs2019", labelZh: "规章" },
+  { key: "active.normative", cells: ["made", "published", "total"], patterns: [/规范.?.?文件|范性文件|规范性/], kind: "docs2019", labelZh: "规范性文件" },
+  { key: "active.licensing", cells: ["prev", "change", "decisions"], patterns: [/许可/], kind: "items2019", labelZh: "行政许可" },
+  { key: "active.other_services", cells: ["prev", "change", "decisions"], patterns: [/对外管理服务/], kind: "items2019", labelZh: "其他对外管理服务事项" },
+  { key: "active.penalty", cells: ["prev", "change", "decisions"], patterns: [/处罚/], kind: "items2019", labelZh: "行政处罚" },
+  { key: "active.enforcement", cells: ["prev", "change", "decisions"], patterns: [/强制/], kind: "items2019", labelZh: "行政强制" },
+  { key: "active.fees", cells: ["prev", "change"], patterns: [/事业.?.?收费|性收费/], kind: "fees2019", labelZh: "行政事业性收费" },
+  { key: "active.procurement", cells: ["items", "amount"], patterns: [/集中采购/], kind: "procurement", labelZh: "政府集中采购" },
 ];
 
 const APP_PATTERNS: Record<string, RegExp[]> = {
-  new: [/本年新收/, /新收.{0,6}申请/],
+  new: [/本年新收/, /新收.{0,6}申请/, /本年新[^结转]{0,8}申请数/],
   carried_over: [/上年结转/, /上一?年度?结转/],
   granted: [/予以公开/],
   partial: [/部分公开/],
@@ -69,7 +69,7 @@ const APP_PATTERNS: Record<string, RegExp[]> = {
   "rejected.publication": [/出版物/],
   "rejected.excessive": [/大量反复/, /反复申请/],
   "rejected.confirmation": [/重新出具/, /确认或/, /已获取信息/],
-  "other.no_correction": [/不补正/],
+  "other.no_correction": [/不补正/, /无正当理由逾期/],
   "other.no_fee": [/收费通知/, /缴纳费用/, /逾期未按/],
   "other.misc": [/3[.、,]?其他(?!处理|法律|对外|结果|组织|情形)/, /^其他$/],
   // Unnumbered labels (其他处理, 总计) are recognised too; a header row ends in 其他 or 其他总计.

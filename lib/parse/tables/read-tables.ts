@@ -32,6 +32,15 @@ const NULL_PREFERENCE = [0, 1, 5, 4, 2, 3, 3.5];
 /** Words of the tables' column headers: a label ending in them names no row. */
 const HEADER_WORDS = /自然人|法人或其他组织|商业企业|科研机构|公益组织|服务机构|申请人情况|信息内容|其他$|总计$|结果维持|尚未审结/;
 
+/** Column-header words that end a header cell: what follows them is the next row's label. */
+const HEADER_CELL_END = /自然人|法人或其他组织|商业企业|科研机构|公益组织|服务机构|申请人情况|信息内容|结果维持|尚未审结|数量|件数|增\/?减|金额(?:\(单位:?万?元\)|\(万?元\))?/g;
+
+function labelAfterHeaders(label: string): string {
+  let end = 0;
+  for (const m of label.matchAll(HEADER_CELL_END)) end = m.index + m[0].length;
+  return end > 0 && end < label.length ? label.slice(end) : label;
+}
+
 /** Beyond this a "number" is a glued run that could not be read, not a count or an amount. */
 const MAX_CELL = 1e13;
 
@@ -325,9 +334,11 @@ class TableReader {
           pending = [];
           continue;
         }
-        // Header rows (sometimes with column numbers 1…7 under them) are not data rows.
-        if (allowFallback && !HEADER_WORDS.test(g.label.slice(-40))) {
-          const fuzzy = fuzzyRow(g.label, rows);
+        // Header rows (sometimes with column numbers 1…7 under them) are not data rows; a header
+        // glued before an unrecognised row label is not part of it.
+        const own = labelAfterHeaders(g.label);
+        if (allowFallback && !HEADER_WORDS.test(own.slice(-40))) {
+          const fuzzy = fuzzyRow(own, rows);
           if (fuzzy && !this.outcomes.has(fuzzy.row.key) && hasNumber) {
             this.warnings.push(
               `${fuzzy.row.key}: label "${g.label.slice(-24)}" read as "${fuzzy.row.labelZh}" (similar wording, ${Math.round(fuzzy.score * 100)}%)`,
@@ -337,7 +348,7 @@ class TableReader {
             continue;
           }
           const next = rows.slice(lastIndex + 1).find((r) => !this.outcomes.has(r.key) && r.key !== "apps.other.combined");
-          if (next && g.values.length === next.cells.length && hasNumber) {
+          if (next && resolveSoftBlanks(g.values, next.cells.length).length === next.cells.length && hasNumber) {
             this.warnings.push(`${next.key}: label "${g.label.slice(-24)}" not recognised; read as the next row by position`);
             this.assign(next, g.values);
             lastIndex = rows.indexOf(next);
@@ -731,7 +742,7 @@ function readFromTokens(tokens: Token[], gridMode: boolean, narrative: string): 
     }
   }
   if (t4 < 0) t4 = groups.length;
-  reader.readRows(groups.slice(0, t3), activeRows(format), false);
+  reader.readRows(groups.slice(0, t3), activeRows(format), true);
   reader.readRows(groups.slice(t3, t4), appRows, true);
   reader.readReview(groups.slice(t4));
   reader.resolveWithColumns();

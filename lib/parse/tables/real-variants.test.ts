@@ -41,6 +41,18 @@ const VARIANTS: Array<[string, (t: string) => string, readonly TextLayout[]]> = 
         .replace(/(^|\n|\s|\|)[1-8][.、．]\s*(?=[\u4e00-\u9fff])/g, "$1"),
     ["rows-space", "rows-space-lost", "cell-per-line", "markdown", "column-major", "labels-then-rows"],
   ],
+  [
+    "typos in row labels of tables 二 and 三 (one character wrong, missing or extra)",
+    (t) =>
+      t
+        .replace("行政许可", "行政许中")
+        .replace("行政处罚", "行政出罚")
+        .replace(/(?<!行政)规范性文件/, "范性文件")
+        .replace("行政事业性收费", "行政事业性收")
+        .replace("本年新收政府信息公开申请数量", "本年新政府信息公开申请数量")
+        .replace("逾期不补正", "逾期不要补正"),
+    ["rows-space", "rows-tab", "cell-per-line", "markdown"],
+  ],
 ];
 
 describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {
