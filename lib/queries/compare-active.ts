@@ -33,20 +33,26 @@ export interface ActiveRow extends GroupInfo {
   reports2021Format: number;
 }
 
+const A2021 = (Object.keys(ACTIVE_2021) as Active2021Key[]).map((n) => [n, alias.active2021(n)] as const);
+const A2019 = (Object.keys(ACTIVE_2019) as Active2019Key[]).map((n) => [n, alias.active2019(n)] as const);
+const LICENSING = alias.bridged("licensing");
+const PENALTY = alias.bridged("penalty");
+const ENFORCEMENT = alias.bridged("enforcement");
+
 export async function getCompareActive(filters: ReportFilters, db?: Db): Promise<CompareResult<ActiveRow>> {
   return runCompare(
     filters,
     db,
     (s, group) => {
       const f2021 = {} as Record<Active2021Key, number | null>;
-      for (const name of Object.keys(ACTIVE_2021) as Active2021Key[]) f2021[name] = s[alias.active2021(name)] ?? null;
+      for (const [name, a] of A2021) f2021[name] = s[a] ?? null;
       const f2019 = {} as Record<Active2019Key, number | null>;
-      for (const name of Object.keys(ACTIVE_2019) as Active2019Key[]) f2019[name] = s[alias.active2019(name)] ?? null;
+      for (const [name, a] of A2019) f2019[name] = s[a] ?? null;
       return {
         ...group,
-        licensing: s[alias.bridged("licensing")] ?? null,
-        penalty: s[alias.bridged("penalty")] ?? null,
-        enforcement: s[alias.bridged("enforcement")] ?? null,
+        licensing: s[LICENSING] ?? null,
+        penalty: s[PENALTY] ?? null,
+        enforcement: s[ENFORCEMENT] ?? null,
         f2021,
         f2019,
         reports2019Format: s[alias.reports2019] ?? 0,

@@ -24,9 +24,12 @@ export interface ApplicationsRow extends GroupInfo {
   handledTotal: number | null;
 }
 
-function byApplicant(s: ScanRow, name: (k: string) => string): ByApplicant {
+const NEW_ALIASES = APPLICANT_KEYS.map((k) => [k, alias.newApps(k)] as const);
+const CARRIED_ALIASES = APPLICANT_KEYS.map((k) => [k, alias.carriedOver(k)] as const);
+
+function byApplicant(s: ScanRow, aliases: ReadonlyArray<readonly [ApplicantKey, string]>): ByApplicant {
   const out = {} as ByApplicant;
-  for (const k of APPLICANT_KEYS) out[k] = s[name(k)] ?? null;
+  for (const [k, a] of aliases) out[k] = s[a] ?? null;
   return out;
 }
 
@@ -36,8 +39,8 @@ export async function getCompareApplications(filters: ReportFilters, db?: Db): P
     db,
     (s, group) => ({
       ...group,
-      newByApplicant: byApplicant(s, alias.newApps),
-      carriedOverByApplicant: byApplicant(s, alias.carriedOver),
+      newByApplicant: byApplicant(s, NEW_ALIASES),
+      carriedOverByApplicant: byApplicant(s, CARRIED_ALIASES),
       handledTotal: s[alias.handledTotal] ?? null,
     }),
     (r) => r.newByApplicant.total,

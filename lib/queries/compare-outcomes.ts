@@ -28,6 +28,9 @@ export interface OutcomesRow extends GroupInfo {
   disclosureRate: number | null;
 }
 
+const OUTCOME_ALIASES = OUTCOME_KEYS.map((o) => [o, alias.outcome(o)] as const);
+const REASON_ALIASES = REASON_ROWS.map((r, i) => [r, alias.reason(i)] as const);
+
 export async function getCompareOutcomes(filters: ReportFilters, db?: Db): Promise<CompareResult<OutcomesRow>> {
   return runCompare(
     filters,
@@ -36,12 +39,13 @@ export async function getCompareOutcomes(filters: ReportFilters, db?: Db): Promi
       const total = s[alias.handledTotal] ?? null;
       const outcomes = {} as Record<OutcomeGroup, number | null>;
       const shares = {} as Record<OutcomeGroup, number | null>;
-      for (const o of OUTCOME_KEYS) {
-        outcomes[o] = s[alias.outcome(o)] ?? null;
-        shares[o] = outcomes[o] === null ? null : share(outcomes[o], total);
+      for (const [o, a] of OUTCOME_ALIASES) {
+        const n = s[a] ?? null;
+        outcomes[o] = n;
+        shares[o] = n === null ? null : share(n, total);
       }
       const reasons: Record<string, number | null> = {};
-      REASON_ROWS.forEach((r, i) => (reasons[r] = s[alias.reason(i)] ?? null));
+      for (const [r, a] of REASON_ALIASES) reasons[r] = s[a] ?? null;
       return {
         ...group,
         total,

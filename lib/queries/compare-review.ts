@@ -35,9 +35,13 @@ function addNullable(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
 
+const ALIASES: Record<string, ReadonlyArray<readonly [ReviewResultKey, string]>> = Object.fromEntries(
+  ["review", "litigation.direct", "litigation.after_review"].map((g) => [g, REVIEW_RESULT_KEYS.map((r) => [r, alias.review(g, r)] as const)]),
+);
+
 function read(s: ScanRow, group: string): Record<ReviewResultKey, number | null> {
   const out = {} as Record<ReviewResultKey, number | null>;
-  for (const r of REVIEW_RESULT_KEYS) out[r] = s[alias.review(group, r)] ?? null;
+  for (const [r, a] of ALIASES[group]) out[r] = s[a] ?? null;
   return out;
 }
 
