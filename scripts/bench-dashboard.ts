@@ -3,16 +3,18 @@
  * 10,000), then the queries behind the overview and compare pages, each page's set run the way the page
  * runs it (in parallel), repeated; prints median and p95 in ms against the 300 ms target.
  *
- *   npm run bench:dashboard [-- --count 10000 --runs 30 --pages]
+ *   npm run bench:dashboard [-- --count 10000 --runs 30 --no-pages --app-dir <dir>]
  *
- * --pages also starts `next start` (needs `npm run build` first) on the bench database and times the
- * rendered pages over HTTP: the response time over loopback is the server time plus well under a
- * millisecond of transfer. --app-dir <dir> takes the build from another checkout (default: here).
+ * When a production build exists (`npm run build`), it also starts `next start` on the bench database
+ * and times the rendered pages over HTTP: the response time over loopback is the server time plus well
+ * under a millisecond of transfer. --app-dir <dir> takes the build from another checkout (default: here);
+ * --no-pages skips this. The machine's load average is printed too: on a shared 2-core machine other
+ * processes' load inflates every figure.
  * The database lives in a temporary folder and is removed afterwards.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres.ts";
@@ -122,10 +124,11 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 async function main(): Promise<void> {
   const count = Number(arg("--count", "10000"));
   const runs = Number(arg("--runs", "30"));
-  const withPages = process.argv.includes("--pages");
+  const withPages = !process.argv.includes("--no-pages");
   const dir = mkdtempSync(path.join(tmpdir(), "atlas-bench-"));
   const port = await randomFreePort();
-  console.log(`bench-dashboard: ${count} reports, ${runs} runs per measure; PostgreSQL in ${dir}`);
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(" ");
+  console.log(`bench-dashboard: ${count} reports, ${runs} runs per measure; PostgreSQL in ${dir}; ${cpus().length} CPUs, load average ${load()}`);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port });
   const pool = new pg.Pool({ connectionString: server.url, max: 10 });
   let next: ReturnType<typeof spawn> | null = null;
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
       const appDir = path.resolve(arg("--app-dir", "."));
       const nextBin = path.join(appDir, "node_modules/next/dist/bin/next");
       if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) {
-        console.log("\n--pages: no production build (.next/BUILD_ID); run `npm run build` first. Pages not measured.");
+        console.log(`\nrendered pages not measured: no production build in ${appDir}/.next (run \`npm run build\` first).`);
       } else {
         const appPort = await randomFreePort();
         next = spawn(process.execPath, [nextBin, "start", "-p", String(appPort)], {
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
         if (pages.length) print(pages);
       }
     }
+    console.log(`\nload average at the end: ${load()}`);
   } finally {
     if (next) {
       const exited = new Promise((r) => next!.once("exit", r));
