@@ -9,6 +9,7 @@ import { extractDocument } from "./extract/index";
 import { ExtractError, type ExtractedDocument } from "./extract/types";
 import { readMetadata } from "./meta/index";
 import { readTables } from "./tables/read-tables";
+import { looksTraditional, toSimplified } from "./tables/traditional";
 import { PARSER_VERSION, type ParseErrorCode, type ParseFailure, type ParseResult, type ParseSuccess } from "./types";
 
 export { PARSER_VERSION } from "./types";
@@ -29,6 +30,7 @@ const REPORT_WORDS = /政府信息公开|信息公开工作年度报告|依申�
 export function parseDocument(fileName: string, extracted: ExtractedDocument): ParseResult {
   const name = baseName(fileName);
   try {
+    extracted = simplifiedDocument(extracted);
     const text = extracted.text ?? "";
     if (!text.trim() && (!extracted.tables || extracted.tables.length === 0)) {
       return failure(fileName, "empty_file", `${name}：文件中没有可读取的文字。请确认上传的是年度报告本身，扫描件需先做文字识别（OCR）。 / ${name}: the file holds no readable text. Upload the report itself; a scan needs OCR first.`);
@@ -77,6 +79,22 @@ export function parseDocument(fileName: string, extracted: ExtractedDocument): P
       `${name}：解析时出现意外错误（${error instanceof Error ? error.message : String(error)}）。请把该文件反馈给我们。 / ${name}: an unexpected error occurred while reading it; please send us the file.`,
     );
   }
+}
+
+/**
+ * A page in traditional characters (a site's 繁體 version) read as the simplified text every
+ * pattern expects; other documents are returned unchanged.
+ */
+function simplifiedDocument(doc: ExtractedDocument): ExtractedDocument {
+  const text = doc.text ?? "";
+  const sample = text.length > 0 ? text.slice(0, 20_000) : (doc.tables ?? []).flat(2).map((c) => c.text).join("");
+  if (!looksTraditional(sample)) return doc;
+  return {
+    ...doc,
+    text: toSimplified(text),
+    tables: (doc.tables ?? []).map((grid) => grid.map((row) => row.map((cell) => ({ ...cell, text: toSimplified(cell.text) })))),
+    warnings: [...(doc.warnings ?? []), "text: the page is in traditional characters; read as simplified"],
+  };
 }
 
 /** Reads one uploaded file. Never throws. */
