@@ -11,7 +11,8 @@
  * departments, 街道, 乡, 镇) with kinds and levels; each agency reports from its first year to 2025 with
  * the occasional year missing; 2019/2020 in the 2019 format, later years in the 2021 format (a few
  * agencies keep the 2019 table until 2022, as the spec says happens); section 三 balanced per applicant
- * column with last year's 结转下年度 carried into this year's 上年结转; 现行有效 chained across years;
+ * column with last year's 结转下年度 carried into this year's 上年结转 (4% mis-carried); 现行有效
+ * chained across years (3% printed off);
  * blanks where a column is empty. About 8% of reports carry a deliberate broken relation (a 总计 of 0, a
  * number in the wrong row, a review total off by some), with the check rows ingest would write; 3% have
  * a second version (a reviewer's correction); 5% carry a parser warning. Same seed, same data.
@@ -279,11 +280,13 @@ export function generateValues(rng: Rng, agency: GenAgency, format: ReportFormat
   // Size drifts over the years (applications rose after 2019).
   const size = agency.size * (0.8 + 0.1 * (year - 2019)) * (0.6 + 0.8 * rng());
   const carriedForward: Record<string, number> = {};
+  const misCarry = prev !== null && rng() < 0.04;
   const rowTotals: Record<string, number> = {};
   const add = (row: string, n: number) => (rowTotals[row] = (rowTotals[row] ?? 0) + n);
   for (const c of COLUMNS) {
     const fresh = count(rng, size * COLUMN_WEIGHT[c]);
-    const carried = prev ? (prev.carriedForward[c] ?? 0) : count(rng, size * COLUMN_WEIGHT[c] * 0.05);
+    // Some agencies mis-carry last year's 结转下年度 (relation 5 across years); the year itself still balances.
+    const carried = prev ? (prev.carriedForward[c] ?? 0) + (misCarry && c === "natural" ? randInt(rng, 1, 5) : 0) : count(rng, size * COLUMN_WEIGHT[c] * 0.05);
     const available = fresh + carried;
     const forward = Math.min(available, Math.floor(available * rng() * 0.12));
     const handled = available - forward;
@@ -335,7 +338,8 @@ export function generateValues(rng: Rng, agency: GenAgency, format: ReportFormat
     rulesInForce = rulesInForce + rIssued - rRepealed;
     const nIssued = count(rng, isGov ? 15 : 4);
     const nRepealed = Math.min(normativeInForce, count(rng, isGov ? 5 : 1));
-    normativeInForce = normativeInForce + nIssued - nRepealed;
+    // Now and then 现行有效 is printed off by a few; the next year goes on from the printed figure.
+    normativeInForce = normativeInForce + nIssued - nRepealed + (prev !== null && rng() < 0.03 ? randInt(rng, 1, 9) : 0);
     v["active.rules.issued"] = rIssued;
     v["active.rules.repealed"] = rRepealed;
     v["active.rules.in_force"] = rulesInForce;

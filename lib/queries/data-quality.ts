@@ -1,10 +1,38 @@
 /**
  * Overview · data quality: how many of the filtered reports break a 勾稽 relation, by rule and by year,
  * and the reports with the most broken relations (to review first).
+ *
+ * Relations 1–4 (within a report) come from the check rows ingest stored with each version. Relation 5
+ * (across years: carry-over and 现行有效) depends on two reports, either of which can be corrected later,
+ * so it is evaluated here, live, between the current versions of consecutive years — same arithmetic and
+ * tolerance as lib/report/relations.ts checkAcrossYears — and counted on the later year's report.
  */
 import { RULES, type RuleId } from "../report/relations";
 import type { ReportFilters } from "../filters/report-filters";
-import { CURRENT_REPORTS_META_FROM, type Db, Params, filterConditions, int, resolveDb } from "./sql";
+import { APPLICANT_COLUMNS } from "../report/catalog";
+import { CURRENT_REPORTS_FROM, CURRENT_REPORTS_META_FROM, type Db, Params, col, filterConditions, int, resolveDb } from "./sql";
+
+const ACROSS_YEAR_RULES = ["carry_across_years", "in_force_across_years"];
+const prevCol = (key: string) => col(key).replace(/^rv\./, "p.");
+
+/** Failed carry-over checks of one report against the year before: one per applicant column. */
+const CARRY_FAILED = APPLICANT_COLUMNS.map((c) => {
+  const left = prevCol(`apps.carried_forward.${c.key}`);
+  const right = col(`apps.carried_over.${c.key}`);
+  return `(CASE WHEN ${left} IS NOT NULL AND ${right} IS NOT NULL AND abs(${left} - ${right}) > 1e-6 * greatest(1, abs(${right})) THEN 1 ELSE 0 END)`;
+}).join(" + ");
+
+/** Failed 现行有效 checks (规章, 规范性文件) when both years use the 2021 format. */
+const IN_FORCE_FAILED = ["rules", "normative"]
+  .map((g) => {
+    const prev = prevCol(`active.${g}.in_force`);
+    const issued = col(`active.${g}.issued`);
+    const repealed = col(`active.${g}.repealed`);
+    const inForce = col(`active.${g}.in_force`);
+    return `(CASE WHEN v.format = '2021' AND vp.format = '2021' AND (${prev} IS NOT NULL OR ${issued} IS NOT NULL) AND ${inForce} IS NOT NULL
+      AND abs(COALESCE(${prev}, 0) + COALESCE(${issued}, 0) - COALESCE(${repealed}, 0) - ${inForce}) > 1e-6 THEN 1 ELSE 0 END)`;
+  })
+  .join(" + ");
 
 export interface RuleFailures {
   ruleId: string;
@@ -56,7 +84,20 @@ export async function getDataQuality(filters: ReportFilters, options: { worstLim
   const rules = await pool.query(
     `SELECT c.rule_id, COUNT(DISTINCT c.version_id) AS reports, COUNT(*) AS checks
      FROM ${CURRENT_REPORTS_META_FROM} JOIN check_result c ON c.version_id = r.current_version_id AND NOT c.ok
-     WHERE ${where} GROUP BY c.rule_id`,
+     WHERE ${where} AND c.rule_id NOT IN (${ACROSS_YEAR_RULES.map((r) => `'${r}'`).join(", ")}) GROUP BY c.rule_id`,
+    params.values,
+  );
+  const across = await pool.query(
+    `SELECT COUNT(*) FILTER (WHERE carry > 0) AS carry_reports, COALESCE(SUM(carry), 0) AS carry_checks,
+            COUNT(*) FILTER (WHERE in_force > 0) AS in_force_reports, COALESCE(SUM(in_force), 0) AS in_force_checks
+     FROM (
+       SELECT ${CARRY_FAILED} AS carry, ${IN_FORCE_FAILED} AS in_force
+       FROM ${CURRENT_REPORTS_FROM}
+       JOIN report rp ON rp.agency_id = r.agency_id AND rp.year = r.year - 1
+       JOIN report_version vp ON vp.id = rp.current_version_id
+       JOIN report_values p ON p.version_id = rp.current_version_id
+       WHERE ${where}
+     ) x`,
     params.values,
   );
   const limit = params.add(options.worstLimit ?? 20);
@@ -76,7 +117,12 @@ export async function getDataQuality(filters: ReportFilters, options: { worstLim
     reportsWithWarnings: int(r.warned),
   }));
   const ruleOrder = Object.keys(RULES);
-  const byRule: RuleFailures[] = rules.rows
+  const a = across.rows[0] ?? {};
+  const acrossRows = [
+    { rule_id: "carry_across_years", reports: a.carry_reports, checks: a.carry_checks },
+    { rule_id: "in_force_across_years", reports: a.in_force_reports, checks: a.in_force_checks },
+  ].filter((r) => int(r.checks) > 0);
+  const byRule: RuleFailures[] = [...rules.rows, ...acrossRows]
     .map((r) => {
       const known = RULES[r.rule_id as RuleId];
       return {

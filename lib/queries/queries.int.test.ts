@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { generateReports, insertReports, type GenReport } from "@/scripts/generate-reports";
 import { parseReportFilters, type ReportFilters } from "@/lib/filters/report-filters";
 import type { ReportValues } from "@/lib/report/catalog";
+import { checkAcrossYears } from "@/lib/report/relations";
 import { getOverviewCoverage } from "./overview-coverage";
 import { getTotalsByYear } from "./totals-by-year";
 import { getDataQuality } from "./data-quality";
@@ -253,9 +254,29 @@ describe("overview", () => {
     expect(dq.reports).toBe(reports.length);
     expect(dq.reportsWithFailedChecks).toBe(reports.filter((r) => current(r).checks.some((c) => !c.ok)).length);
     expect(dq.reportsWithFailedChecks).toBeGreaterThan(0);
-    for (const rule of dq.byRule) {
+    for (const rule of dq.byRule.filter((x) => !x.ruleId.endsWith("_across_years"))) {
       expect(rule.reports, rule.ruleId).toBe(reports.filter((r) => current(r).checks.some((c) => !c.ok && c.ruleId === rule.ruleId)).length);
       expect(rule.checks).toBe(reports.reduce((s, r) => s + current(r).checks.filter((c) => !c.ok && c.ruleId === rule.ruleId).length, 0));
+    }
+    // relation 5, between consecutive years of one agency, counted on the later report
+    const byKey = new Map(reports.map((r) => [`${r.agency.identityKey}:${r.year}`, r]));
+    for (const ruleId of ["carry_across_years", "in_force_across_years"] as const) {
+      let failedReports = 0;
+      let failedChecks = 0;
+      for (const r of reports) {
+        const prev = byKey.get(`${r.agency.identityKey}:${r.year - 1}`);
+        if (!prev) continue;
+        const failed = checkAcrossYears(
+          { year: prev.year, format: prev.format, values: current(prev).values },
+          { year: r.year, format: r.format, values: current(r).values },
+        ).filter((c) => !c.ok && c.ruleId === ruleId).length;
+        failedChecks += failed;
+        if (failed > 0) failedReports++;
+      }
+      expect(failedReports, ruleId).toBeGreaterThan(0);
+      const rule = dq.byRule.find((x) => x.ruleId === ruleId);
+      expect(rule?.reports, ruleId).toBe(failedReports);
+      expect(rule?.checks, ruleId).toBe(failedChecks);
     }
     // a corrected report's broken first version does not count
     const fixed = reports.filter((r) => r.versions.length > 1);
@@ -376,9 +397,16 @@ describe("lists and details", () => {
     const gaps = [];
     for (let y = years[0]; y <= years[years.length - 1]; y++) if (!years.includes(y)) gaps.push(y);
     expect(detail.missingYears).toEqual(gaps);
-    // the generator chains carries, so every consecutive pair holds
-    const carry = detail.acrossYears.filter((c) => c.ruleId === "carry_across_years");
-    expect(carry.every((c) => c.ok)).toBe(true);
+    // relation 5 between every pair of consecutive years, as computed from the generated values
+    const expected = rs.flatMap((r, i) => {
+      const prev = rs[i - 1];
+      if (!prev || prev.year !== r.year - 1) return [];
+      return checkAcrossYears({ year: prev.year, format: prev.format, values: current(prev).values }, { year: r.year, format: r.format, values: current(r).values }).map(
+        (c) => [r.year, c.ruleId, c.column ?? c.group, c.ok, c.left, c.right],
+      );
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(detail.acrossYears.map((c) => [c.toYear, c.ruleId, c.column ?? c.group, c.ok, c.left, c.right])).toEqual(expected);
     expect(await getAgencyDetail(999999, db.pool)).toBeNull();
   });
 });
