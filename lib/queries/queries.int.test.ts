@@ -286,6 +286,19 @@ describe("overview", () => {
     expect(worstIds.size).toBe(dq.worst.length);
   });
 
+  it("relation 5 under a year filter still reads the year before it", async () => {
+    const dq = await getDataQuality(filters("year=2022"), {}, db.pool);
+    const byKey = new Map(reports.map((r) => [`${r.agency.identityKey}:${r.year}`, r]));
+    let failed = 0;
+    for (const r of reports.filter((x) => x.year === 2022)) {
+      const prev = byKey.get(`${r.agency.identityKey}:2021`);
+      if (!prev) continue;
+      const checks = checkAcrossYears({ year: 2021, format: prev.format, values: current(prev).values }, { year: 2022, format: r.format, values: current(r).values });
+      failed += checks.filter((c) => !c.ok && c.ruleId === "carry_across_years").length;
+    }
+    expect(dq.byRule.find((x) => x.ruleId === "carry_across_years")?.checks ?? 0).toBe(failed);
+  });
+
   it("filter options follow the cascade", async () => {
     const o = await getFilterOptions({ province: "江苏省", city: "淮安市" }, db.pool);
     expect(o.provinces.map((p) => p.value).sort()).toEqual([...new Set(reports.map((r) => r.agency.province))].sort());
