@@ -62,7 +62,9 @@ export function UploadWorkspace({ lang, csrfToken, maxFileBytes }: { lang: Lang;
             const preview = res.preview;
             update(item.id, { phase: "parsed", progress: 1, preview, draft: preview.parse.ok ? draftFromParse(preview.parse) : null });
           } else {
-            const message = res.status === 401 ? m.sessionExpired : res.error.code === "network" ? m.network : res.error.message;
+            const local = m.refusedCodes[res.error.code];
+            const message =
+              res.status === 401 ? m.sessionExpired : res.error.code === "network" ? m.network : local ? local(formatSize(maxFileBytes)) : res.error.message;
             update(item.id, { phase: "refused", progress: 1, refusal: { code: res.error.code, message } });
           }
         })
@@ -79,7 +81,7 @@ export function UploadWorkspace({ lang, csrfToken, maxFileBytes }: { lang: Lang;
       const item: UploadItem = { id: `f${++nextId}`, file, phase: "queued", progress: 0, preview: null, refusal: null, result: null, draft: null };
       if (file.size > maxFileBytes) {
         item.phase = "refused";
-        item.refusal = { code: "too_large", message: `${formatSize(file.size)} > ${formatSize(maxFileBytes)}` };
+        item.refusal = { code: "too_large", message: `${m.refusedCodes.too_large!(formatSize(maxFileBytes))} (${formatSize(file.size)})` };
       } else {
         queue.current.push(item);
       }
@@ -307,7 +309,9 @@ function Status({ item, m }: { item: UploadItem; m: UploadMessages }) {
   if (item.phase === "refused" && item.refusal) {
     return (
       <p role="alert" className="text-red-800">
-        <strong>{m.refused}</strong>：{item.refusal.message}
+        <strong>{m.refused}</strong>
+        {m.sep}
+        {item.refusal.message}
       </p>
     );
   }
@@ -316,7 +320,9 @@ function Status({ item, m }: { item: UploadItem; m: UploadMessages }) {
     if (!r.ok) {
       return (
         <p role="alert" className="text-red-800">
-          <strong>{r.sourceFileId ? m.savedFailedKept : m.cannotParse}</strong>：{r.error.message}
+          <strong>{r.sourceFileId ? m.savedFailedKept : m.cannotParse}</strong>
+          {m.sep}
+          {r.error.message}
         </p>
       );
     }
@@ -336,7 +342,9 @@ function Status({ item, m }: { item: UploadItem; m: UploadMessages }) {
   if (!p.parse.ok) {
     return (
       <p role="alert" className="text-red-800">
-        <strong>{m.cannotParse}</strong>：{p.parse.error.message}
+        <strong>{m.cannotParse}</strong>
+        {m.sep}
+        {p.parse.error.message}
       </p>
     );
   }
@@ -366,7 +374,9 @@ function Status({ item, m }: { item: UploadItem; m: UploadMessages }) {
       {draft && missingMetadata(draft).length > 0 ? <p className="text-amber-800">{m.needsMetadata}</p> : null}
       {item.refusal ? (
         <p role="alert" className="text-red-800">
-          {m.errorPrefix}：{item.refusal.message}
+          {m.errorPrefix}
+          {m.sep}
+          {item.refusal.message}
         </p>
       ) : null}
     </div>
