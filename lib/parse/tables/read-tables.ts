@@ -314,11 +314,24 @@ class TableReader {
   readRows(groups: readonly Group[], rows: readonly RowDef[], allowFallback: boolean): void {
     let pending: RowDef[] = [];
     let lastIndex = -1;
+    // Numbers under a label naming no row, kept for one group: PDF text prints a wrapped label's
+    // numbers on its first line, so the row's words may come only after them.
+    let orphan: readonly ValueToken[] | null = null;
     for (const g of groups) {
+      const orphanBefore = orphan;
+      orphan = null;
       if (/金额/.test(g.label)) this.moneyHeaderUnit = /金额[^万]{0,8}万元/.test(g.label) ? "万元" : /金额[^万]{0,8}元/.test(g.label) ? "元" : null;
       const hasNumber = g.values.some((v) => v.t === "num");
       const hardCount = g.values.filter((v) => !(v.t === "blank" && v.soft)).length;
-      let mentioned = findRowMentions(g.label, rows, g.pieceStarts).map((m) => m.row);
+      // A row already read, named with more label text after it: the tail of that row's label
+      // wrapped under its numbers (PDF text), not the row again.
+      const found = findRowMentions(g.label, rows, g.pieceStarts);
+      const lastFound = found[found.length - 1];
+      let mentioned = found
+        .filter((m) => !(this.outcomes.get(m.row.key)?.complete && m.end < g.label.length - 1))
+        // （六）其他处理 followed by its first item's words (1.申请人…, cut by a wrap): a group title.
+        .filter((m) => !(m === lastFound && m.row.key === "apps.other.combined" && m.end < g.label.length - 1))
+        .map((m) => m.row);
       if (mentioned.some((r) => /^apps\.other\.(no_correction|no_fee|misc)$/.test(r.key))) {
         mentioned = mentioned.filter((r) => r.key !== "apps.other.combined");
       }
@@ -327,7 +340,19 @@ class TableReader {
         if (mentioned.length > 0) pending = mentioned.filter((r) => !this.outcomes.has(r.key));
         continue;
       }
-      if (!hasNumber && mentioned.length === 0) continue;
+      const own = labelAfterHeaders(g.label);
+      // An enumerated label (2.其他…) is a row even when cut after a header-like word, and its
+      // row of blank marks (/ / /) is a row of empty cells.
+      // (The enumerator may follow the wrapped tail of the previous row's label.)
+      const enumerated = /(?:^|\D)\d{1,2}[.、](?=[\u3400-\u9fff])|\([一二三四五六七]\)|^[一二三四]、/.test(own);
+      if (!hasNumber && mentioned.length === 0 && !(allowFallback && enumerated)) continue;
+      if (orphanBefore && mentioned.length >= 2 && !this.outcomes.has(mentioned[0].key)) {
+        const first = mentioned[0];
+        this.warnings.push(`${first.key}: its numbers (${rawOf(orphanBefore)}) are printed before the end of its wrapped label`);
+        this.assign(first, orphanBefore);
+        lastIndex = Math.max(lastIndex, rows.indexOf(first));
+        mentioned = mentioned.slice(1);
+      }
       if (mentioned.length === 0) {
         if (pending.length > 0) {
           this.assignMany(pending, g.values);
@@ -336,10 +361,13 @@ class TableReader {
         }
         // Header rows (sometimes with column numbers 1…7 under them) are not data rows; a header
         // glued before an unrecognised row label is not part of it.
-        const own = labelAfterHeaders(g.label);
-        if (allowFallback && !HEADER_WORDS.test(own.slice(-40))) {
+        if (allowFallback && (enumerated || !HEADER_WORDS.test(own.slice(-40)))) {
           const fuzzy = fuzzyRow(own, rows);
-          if (fuzzy && !this.outcomes.has(fuzzy.row.key) && hasNumber) {
+          // Rows come in the template's order: a weak likeness far ahead of the reading position
+          // (其他法… cut from 2.其他法律… resembling 3.其他) is not evidence enough.
+          const ahead = fuzzy ? rows.slice(lastIndex + 1, rows.indexOf(fuzzy.row)).filter((r) => !this.outcomes.has(r.key)).length : 0;
+          const inOrder = fuzzy !== null && rows.indexOf(fuzzy.row) > lastIndex && (fuzzy.score >= 0.75 || ahead <= 2);
+          if (fuzzy && inOrder && !this.outcomes.has(fuzzy.row.key) && (hasNumber || enumerated)) {
             this.warnings.push(
               `${fuzzy.row.key}: label "${g.label.slice(-24)}" read as "${fuzzy.row.labelZh}" (similar wording, ${Math.round(fuzzy.score * 100)}%)`,
             );
@@ -348,12 +376,14 @@ class TableReader {
             continue;
           }
           const next = rows.slice(lastIndex + 1).find((r) => !this.outcomes.has(r.key) && r.key !== "apps.other.combined");
-          if (next && resolveSoftBlanks(g.values, next.cells.length).length === next.cells.length && hasNumber) {
+          if (next && resolveSoftBlanks(g.values, next.cells.length).length === next.cells.length && (hasNumber || enumerated)) {
             this.warnings.push(`${next.key}: label "${g.label.slice(-24)}" not recognised; read as the next row by position`);
             this.assign(next, g.values);
             lastIndex = rows.indexOf(next);
+            continue;
           }
         }
+        if (hasNumber) orphan = g.values;
         continue;
       }
       // Rows named on an earlier page whose numbers did not fit there come first.

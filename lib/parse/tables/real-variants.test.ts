@@ -61,6 +61,25 @@ describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {
   });
 });
 
+/** PDF text where a row label wraps and its numbers sit on the label's first or middle line. */
+function wrapLabels(at: number, numbersOwnLine: boolean) {
+  return (t: string) =>
+    t.replace(/^((?:\d\.)?[^\n\d]{9,}?)((?: (?:-?\d+(?:\.\d+)?|\/))+)$/gm, (_m, label: string, nums: string) => {
+      const cut = Math.floor(label.length * at);
+      return numbersOwnLine ? `${label.slice(0, cut)}\n${nums.trim()}\n${label.slice(cut)}` : `${label.slice(0, cut)}${nums}\n${label.slice(cut)}`;
+    });
+}
+
+describe("wrapped row labels with the numbers inside them (PDF text)", () => {
+  it.each(reports)("%s reads back", (stem, gold) => {
+    const complete = !Object.values(firstReadings(gold)).some((v) => v === null);
+    for (const layout of complete ? (["rows-space", "rows-space-lost"] as const) : (["rows-space"] as const)) {
+      expect(readBack(stem, gold, layout, wrapLabels(0.5, true)), `${layout}, numbers on their own line`).toEqual([]);
+      expect(readBack(stem, gold, layout, wrapLabels(1 / 3, false)), `${layout}, numbers on the first line`).toEqual([]);
+    }
+  });
+});
+
 describe("zeros printed as '—' or '/' (blank cells, null)", () => {
   // Several rows named, then their numbers one row per line: a row of marks is a printed row.
   // A row `— 1 —` or `10 / 153` is not a page number there.
