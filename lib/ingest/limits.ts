@@ -10,6 +10,7 @@ export function maxFilesPerRequest(): number {
   return Number.isInteger(n) && n > 0 ? n : 100;
 }
 
+/** 20 MB, 20.03 MB: two decimals at most, so a file just over the limit never reads as equal to it. */
 export function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  return `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MB`;
 }
