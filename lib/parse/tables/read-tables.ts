@@ -217,11 +217,17 @@ class TableReader {
     const vals = resolveSoftBlanks(printed, row.cells.length);
     const earlier = this.outcomes.get(row.key);
     if (earlier) {
-      if (earlier.complete || !this.fills(row, vals)) {
+      // A first reading of only empty cells gives way to one with numbers.
+      const earlierEmpty = row.cells.every((c) => this.values[fieldKey(row, c)] === null);
+      if ((earlier.complete && !(earlierEmpty && vals.some((v) => v.t === "num"))) || !this.fills(row, vals)) {
         this.warnings.push(`${row.key}: printed twice; kept the first (${earlier.raw}), ignored ${rawOf(vals)}`);
         return;
       }
-      this.warnings.push(`${row.key}: the first numbers found (${earlier.raw}) did not fill the row; read the later ${rawOf(vals)}`);
+      this.warnings.push(
+        earlier.complete
+          ? `${row.key}: printed twice; the first (${earlier.raw}) has only empty cells, read the later ${rawOf(vals)}`
+          : `${row.key}: the first numbers found (${earlier.raw}) did not fill the row; read the later ${rawOf(vals)}`,
+      );
       this.outcomes.delete(row.key);
       if (row.key.startsWith("apps.")) this.appsFound--;
       else this.activeFound--;
@@ -344,7 +350,7 @@ class TableReader {
       // An enumerated label (2.其他…) is a row even when cut after a header-like word, and its
       // row of blank marks (/ / /) is a row of empty cells.
       // (The enumerator may follow the wrapped tail of the previous row's label.)
-      const enumerated = /(?:^|\D)\d{1,2}[.、](?=[\u3400-\u9fff])|\([一二三四五六七]\)|^[一二三四]、/.test(own);
+      const enumerated = /(?:^|\D)\d{1,2}[.、](?=[\u3400-\u9fff])|(?<!第)\([一二三四五六七]\)(?!项)|^[一二三四]、/.test(own);
       if (!hasNumber && mentioned.length === 0 && !(allowFallback && enumerated)) continue;
       if (orphanBefore && mentioned.length >= 2 && !this.outcomes.has(mentioned[0].key)) {
         const first = mentioned[0];
@@ -361,7 +367,10 @@ class TableReader {
         }
         // Header rows (sometimes with column numbers 1…7 under them) are not data rows; a header
         // glued before an unrecognised row label is not part of it.
-        if (allowFallback && (enumerated || !HEADER_WORDS.test(own.slice(-40)))) {
+        // Before the first row is recognised, only a table heading (信息内容, 第二十条) makes an
+        // unknown label a row: a page's own tables (索引号, 发布日期, 浏览次数) come first.
+        const inTable = lastIndex >= 0 || /信息内容|第二十条|申请人情况|自然人/.test(g.label);
+        if (allowFallback && inTable && (enumerated || !HEADER_WORDS.test(own.slice(-40)))) {
           const fuzzy = fuzzyRow(own, rows);
           // Rows come in the template's order: a weak likeness far ahead of the reading position
           // (其他法… cut from 2.其他法律… resembling 3.其他) is not evidence enough.
@@ -383,7 +392,7 @@ class TableReader {
             continue;
           }
         }
-        if (hasNumber) orphan = g.values;
+        if (hasNumber && inTable) orphan = g.values;
         continue;
       }
       // Rows named on an earlier page whose numbers did not fit there come first.

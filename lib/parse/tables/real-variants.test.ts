@@ -102,6 +102,13 @@ const HTML_VARIANTS: Array<[string, (html: string) => string]> = [
       /(<table class="legal">[\s\S]*?)<tr>((?:<td>[^<]*<\/td>){5})((?:<td>[^<]*<\/td>){10})<\/tr>/,
       "$1<tr><td>行政复议</td>$2</tr><tr><td>行政诉讼</td>$3</tr>",
     )],
+  ["the site's own tables around the report (索引号, 发布日期 2024-01-05, 浏览次数, 相关链接)", (t) =>
+    t
+      .replace(
+        "<body>",
+        "<body><table><tr><td>索引号</td><td>11350128/2024-00012</td><td>发布机构</td><td>办公室</td></tr><tr><td>发布日期</td><td>2024-01-05</td><td>浏览次数</td><td>356</td></tr></table>",
+      )
+      .replace("</body>", "<table><tr><td>相关链接</td><td>2023年财政预算公开</td><td>2023-12-01</td></tr><tr><td>访问量</td><td>12345</td></tr></table></body>")],
 ];
 const htmlPages = listFixtures("rendered").filter((f) => f.endsWith(".html"));
 

@@ -5,6 +5,19 @@ const show = (tokens: Token[]) =>
   tokens.map((t) => (t.t === "text" ? `T:${t.s}` : t.t === "num" ? `N:${t.raw}${t.unit ? "" : ""}` : t.t === "blank" ? "B" : "|"));
 
 describe("tokenizeText", () => {
+  it("drops dates, times and document numbers of a page's chrome (words, not cells)", () => {
+    expect(show(tokenizeText("发布日期 2024-01-05 浏览次数 356"))).toEqual(["T:发布日期", "T:浏览次数", "N:356"]);
+    expect(show(tokenizeText("生成日期 2026-01-23 16:24:38"))).toEqual(["T:生成日期"]);
+    expect(show(tokenizeText("索引号 11350128/2024-00012"))).toEqual(["T:索引号"]);
+    // A 2019 row with a negative change glued on is still cells.
+    expect(show(tokenizeText("行政处罚 2648 -18 538"))).toEqual(["T:行政处罚", "N:2648", "N:-18", "N:538"]);
+  });
+  it("reads rows like '— 1 —' or '10 / 153' beside other rows as cells, a lone '- 4 -' as a page number", () => {
+    expect(show(tokenizeText("行政许可\n其他对外管理服务事项\n— 1 —\n— — —")).filter((x) => x !== "T:行政许可" && x !== "T:其他对外管理服务事项")).toEqual(["B", "N:1", "B", "B", "B", "B"]);
+    expect(show(tokenizeText("行政许可\n其他对外管理服务事项\n396 / 181\n10 / 153")).slice(2)).toEqual(["N:396", "B", "N:181", "N:10", "B", "N:153"]);
+    expect(show(tokenizeText("1.属于国家秘密 0 0 0 0 0 0 0\n- 4 -\n2.重复申请 0 0 0 0 0 0 0")).filter((x) => x.startsWith("T:"))).toEqual(["T:1.属于国家秘密", "T:2.重复申请"]);
+    expect(show(tokenizeText("0\n0\n- 4 -\n1")).join(" ")).toBe("N:0 N:0 N:1");
+  });
   it("gives an enumerator glued to a run back to the next label", () => {
     expect(show(tokenizeText("00000002.其他法律行政法规禁止公开"))).toEqual(["N:0000000", "T:2.其他法律行政法规禁止公开"]);
   });

@@ -81,6 +81,28 @@ export function tokenizePiece(piece: string, out: Token[]): void {
   const s = toHalfWidth(piece);
   const trimmed = s.trim();
   if (!trimmed) return;
+  // Dates, times and document numbers of a page's chrome (2024-01-05, 16:24:38, 11350128/2024-00012)
+  // are words, not cells.
+  DATE_LIKE.lastIndex = 0;
+  if (DATE_LIKE.test(s)) {
+    DATE_LIKE.lastIndex = 0;
+    let at = 0;
+    for (const m of s.matchAll(DATE_LIKE)) {
+      if (m.index > at) tokenizeCells(s.slice(at, m.index), out);
+      pushText(out, m[0]);
+      at = m.index + m[0].length;
+    }
+    if (at < s.length) tokenizeCells(s.slice(at), out);
+    return;
+  }
+  tokenizeCells(s, out);
+}
+
+const DATE_LIKE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}:\d{2}|\d{6,}\/\d{4}-\d{3,}/g;
+
+function tokenizeCells(s: string, out: Token[]): void {
+  const trimmed = s.trim();
+  if (!trimmed) return;
   if (BLANK_MARK.test(trimmed)) {
     out.push({ t: "blank", raw: trimmed });
     return;
