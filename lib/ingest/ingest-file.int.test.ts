@@ -104,6 +104,45 @@ describe("ingestFile", () => {
     expect(await count(db.pool, "source_file")).toBe(files);
   });
 
+  it("keeps a report without agency or year as bytes, and stores it once the reviewer supplies them", async () => {
+    const base = syntheticReport(5);
+    const html = new TextDecoder()
+      .decode(base.bytes)
+      .split(base.agencyName)
+      .join("本单位")
+      .replace(/<title>[^<]*<\/title>/, "<title>年度报告</title>")
+      .replace(/20\d\d年/g, "本年");
+    const bytes = new TextEncoder().encode(html);
+    const first = await ingestFile({ fileName: "untitled.html", bytes, actor: "test", pool: db.pool });
+    expect(!first.ok && first.error.code).toBe("metadata_missing");
+    if (first.ok) return;
+    const kept = await db.pool.query(`SELECT parse_error FROM source_file WHERE id = $1`, [first.sourceFileId]);
+    expect(kept.rows[0].parse_error.code).toBe("metadata_missing");
+
+    const reviewed = await ingestFile({
+      fileName: "untitled.html",
+      bytes,
+      actor: "reviewer",
+      pool: db.pool,
+      metadataOverrides: { agencyName: "补录街道", kind: "street", level: "township", year: 2022, province: "北京市" },
+    });
+    expect(reviewed.ok && reviewed.status).toBe("imported");
+    if (!reviewed.ok) return;
+    expect(reviewed.agency.name).toBe("补录街道");
+    expect(reviewed.year).toBe(2022);
+    const fields = (await db.pool.query(`SELECT field, old_value, new_value FROM correction WHERE version_id = $1 ORDER BY field`, [reviewed.versionId])).rows;
+    expect(fields).toEqual([
+      { field: "meta.agency.kind", old_value: null, new_value: "street" },
+      { field: "meta.agency.level", old_value: null, new_value: "township" },
+      { field: "meta.agency.name", old_value: null, new_value: "补录街道" },
+      { field: "meta.region.province", old_value: null, new_value: "北京市" },
+      { field: "meta.year", old_value: null, new_value: "2022" },
+    ]);
+    const source = await db.pool.query(`SELECT id, parse_error FROM source_file WHERE sha256 = $1`, [sha256Hex(bytes)]);
+    expect(source.rows).toEqual([{ id: first.sourceFileId, parse_error: null }]);
+    expect(await invariantViolations(db.pool)).toEqual([]);
+  });
+
   it("refuses an image before storing anything", async () => {
     const files = await count(db.pool, "source_file");
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
