@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { passwordsMatch } from "./password-check";
-import { FailureRateLimiter } from "./rate-limit";
+import { FailureRateLimiter, LoginLimiter } from "./rate-limit";
 
 describe("FailureRateLimiter", () => {
   it("blocks after the allowed failures until the window has passed", () => {
@@ -35,5 +35,16 @@ describe("passwordsMatch", () => {
     expect(passwordsMatch("s3cret", "s3cret")).toBe(true);
     expect(passwordsMatch("s3cret", "s3cret ")).toBe(false);
     expect(passwordsMatch("", "x")).toBe(false);
+  });
+});
+
+describe("LoginLimiter", () => {
+  it("caps guessing across made-up client addresses too", () => {
+    const limiter = new LoginLimiter(new FailureRateLimiter(5, 60_000), new FailureRateLimiter(3, 60_000));
+    for (const ip of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) {
+      expect(limiter.check(ip).allowed).toBe(true);
+      limiter.recordFailure(ip);
+    }
+    expect(limiter.check("4.4.4.4").allowed).toBe(false);
   });
 });

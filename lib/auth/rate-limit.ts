@@ -49,10 +49,37 @@ export class FailureRateLimiter {
   }
 }
 
-const g = globalThis as typeof globalThis & { __atlasLoginLimiter?: FailureRateLimiter };
+/**
+ * Per client address, and across all addresses: the client address comes from X-Forwarded-For, which a client
+ * talking to Next directly can make up, so the overall limit is what really caps guessing (a few hundred tries
+ * an hour) at the price of locking everybody out for a minute during an attack.
+ */
+export class LoginLimiter {
+  constructor(
+    readonly perClient = new FailureRateLimiter(Number(process.env.LOGIN_MAX_FAILURES ?? 5), 60_000),
+    readonly overall = new FailureRateLimiter(Number(process.env.LOGIN_MAX_FAILURES_TOTAL ?? 30), 60_000),
+  ) {}
 
-export function loginLimiter(): FailureRateLimiter {
-  g.__atlasLoginLimiter ??= new FailureRateLimiter(Number(process.env.LOGIN_MAX_FAILURES ?? 5), 60_000);
+  check(key: string): RateLimitDecision {
+    const mine = this.perClient.check(key);
+    if (!mine.allowed) return mine;
+    return this.overall.check("*");
+  }
+
+  recordFailure(key: string): void {
+    this.perClient.recordFailure(key);
+    this.overall.recordFailure("*");
+  }
+
+  reset(key: string): void {
+    this.perClient.reset(key);
+  }
+}
+
+const g = globalThis as typeof globalThis & { __atlasLoginLimiter?: LoginLimiter };
+
+export function loginLimiter(): LoginLimiter {
+  g.__atlasLoginLimiter ??= new LoginLimiter();
   return g.__atlasLoginLimiter;
 }
 
