@@ -369,7 +369,9 @@ class TableReader {
         // glued before an unrecognised row label is not part of it.
         // Before the first row is recognised, only a table heading (信息内容, 第二十条) makes an
         // unknown label a row: a page's own tables (索引号, 发布日期, 浏览次数) come first.
-        const inTable = lastIndex >= 0 || /信息内容|第二十条|申请人情况|自然人/.test(g.label);
+        // A sentence (其中自然人申请20件,…) is never a row.
+        const sentence = /[,;%]/.test(g.label.slice(-40)) && !/区分处理/.test(g.label);
+        const inTable = !sentence && (lastIndex >= 0 || /信息内容|第二十条|申请人情况|自然人/.test(g.label));
         if (allowFallback && inTable && (enumerated || !HEADER_WORDS.test(own.slice(-40)))) {
           const fuzzy = fuzzyRow(own, rows);
           // Rows come in the template's order: a weak likeness far ahead of the reading position
@@ -472,7 +474,11 @@ class TableReader {
   }
 
   /** Table 四: fifteen numbers after its heading, possibly over several small tables. */
-  readReview(groups: readonly Group[]): void {
+  readReview(allGroups: readonly Group[]): void {
+    // Numbers in a sentence before the table (共发生行政复议案件2件) are not cells: start at the
+    // group whose label holds the table's column headers, when there is one.
+    const header = allGroups.findIndex((g) => /维持|纠正|审结|其他结果/.test(g.label) && g.values.some((v) => v.t === "num"));
+    const groups = header > 0 ? allGroups.slice(header) : allGroups;
     if (this.readTransposedReview(groups)) return;
     const vals: ValueToken[] = [];
     const first = groups.findIndex((g) => g.values.some((v) => v.t === "num"));
@@ -481,6 +487,8 @@ class TableReader {
     else {
       for (const g of groups) {
         if (vals.length === 0 && !g.values.some((v) => v.t === "num")) continue;
+        // A sentence after the table (本年度发生行政复议案件2件。) ends it.
+        if (vals.length > 0 && (/[。，,;；]/.test(g.label) || g.values.some((v) => v.t === "num" && v.unit !== null))) break;
         vals.push(...g.values);
         if (vals.length >= 15) break;
       }

@@ -53,6 +53,15 @@ const VARIANTS: Array<[string, (t: string) => string, readonly TextLayout[]]> = 
         .replace("逾期不补正", "逾期不要补正"),
     ["rows-space", "rows-tab", "cell-per-line", "markdown"],
   ],
+  [
+    "sentences with numbers inside sections 二, 三 and 四 (before or after a table)",
+    (t) =>
+      t
+        .replace("二、主动公开政府信息情况", "二、主动公开政府信息情况\n本年度制发规范性文件3件，废止1件，处理行政许可1200件。")
+        .replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况\n本年度共收到政府信息公开申请25件，其中自然人申请20件，按时办结率100%。")
+        .replace(/(四、政府信息公开行政复议[^\n]*)/, "$1\n本年度发生行政复议案件2件。"),
+    ["rows-space", "rows-tab", "cell-per-line", "markdown", "column-major", "labels-then-rows"],
+  ],
 ];
 
 describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {
