@@ -9,7 +9,7 @@ import { parseFile } from "../index";
 import { FIXTURES, mismatches, type Gold } from "../test-support/gold";
 
 const DIR = join(FIXTURES, "synthetic");
-const files = readdirSync(DIR).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(DIR).filter((f) => /\.(txt|html)$/.test(f)).sort();
 
 interface Expected extends Gold {
   agency: { name: string[]; kind: string; level: string };
@@ -19,7 +19,7 @@ interface Expected extends Gold {
 describe("synthetic site-page reports", () => {
   it("are there", () => expect(files.length).toBeGreaterThan(10));
   it.each(files)("%s reads back", async (file) => {
-    const want = JSON.parse(readFileSync(join(DIR, file.replace(/\.txt$/, ".json")), "utf8")) as Expected;
+    const want = JSON.parse(readFileSync(join(DIR, file.replace(/\.(txt|html)$/, ".json")), "utf8")) as Expected;
     const result = await parseFile(file, readFileSync(join(DIR, file)));
     if (!result.ok) throw new Error(result.error.message);
     expect(mismatches(want, result.values)).toEqual([]);
