@@ -78,7 +78,14 @@ function zoneKey(word: string): RegExp {
 const AFTER_ALIAS = /^(人民政府|政府|党委|管委会|$)/;
 /** Names of places the index lacks (new towns, OCR errors), recognised by their suffix. */
 // Letters and × stand for names withheld in samples and templates (XX镇, ××县).
-const UNKNOWN_TOWNSHIP = /^([\u4e00-\u9fa5A-Za-z×]{1,8}?(?:街道|民族乡|乡|镇|苏木))(?=办事处|人民政府|政府|党委|$)/;
+const UNKNOWN_TOWNSHIP = /^([\u4e00-\u9fa5A-Za-z×]{1,8}?(?:街道|民族乡|乡|镇|苏木))(?=办事处|办|人民政府|政府|党委|党工委|$)/;
+/**
+ * A unit of a township the index lacks (新星街道综合执法队, 星河镇卫生院), read only after a place
+ * and only for 街道/镇 with a stem of two characters or more that does not end in 城 or 乡, so the
+ * words of a department (城乡建设局, 小城镇建设办公室) are never taken for a township.
+ */
+const UNKNOWN_TOWNSHIP_UNIT =
+  /^([\u4e00-\u9fa5A-Za-z×]{2,8}?(?:街道|镇))(?=[\u4e00-\u9fa5]{0,12}(?:队|院|所|站|中心|办公室|委员会|服务社)$)/;
 const UNKNOWN_COUNTY = /^([\u4e00-\u9fa5A-Za-z×]{1,6}?(?:自治县|县|区|市|旗))/;
 const AFTER_UNKNOWN_COUNTY = /^(人民政府|政府|$)/;
 
@@ -168,7 +175,7 @@ function parseFrom(issuer: string, start: number, context: string): ParsedIssuer
     // matchZone may add the city's segment itself (济宁 of 济宁高新区) before returning the zone.
     const countBefore = segments.length;
     const segment =
-      matchFullName(rest, previous) ??
+      matchFullName(rest, previous, warnings) ??
       matchZone(rest, previous, segments) ??
       matchAlias(rest, previous) ??
       matchUnknown(rest, previous, context, warnings);
@@ -182,13 +189,26 @@ function parseFrom(issuer: string, start: number, context: string): ParsedIssuer
 /** NBS names a few township-level units by a bare zone word (高新区, 开发区): never a match. */
 const BARE_ZONE = new RegExp(`^(${ZONE_WORDS.join("|")})$`);
 
-function matchFullName(rest: string, previous: PlaceSegment | undefined): PlaceSegment | null {
+function matchFullName(
+  rest: string,
+  previous: PlaceSegment | undefined,
+  warnings: string[] = [],
+): PlaceSegment | null {
   for (let length = Math.min(rest.length, 24); length >= 2; length -= 1) {
     const name = rest.slice(0, length);
     if (BARE_ZONE.test(name)) continue;
     const found = findByName(name);
     if (found.length === 0) continue;
     const divisions = narrow(found, previous);
+    if (divisions === found && previous && previous.divisions.length > 0 && found.every((d) => d.level === "township")) {
+      // 杭州市西湖区新安街道: the index's 新安街道 lie elsewhere. Townships are created and renamed
+      // every year, so a township the title places in a known county is that county's new unit,
+      // not a namesake in another province.
+      warnings.push(
+        `agency: ${name} is not listed under ${previous.text} in the 2023 division index; kept as printed (a new or renamed unit)`,
+      );
+      return { text: name, printed: name, type: "unknown", divisions: [], level: "township" };
+    }
     return { text: name, printed: name, type: "division", divisions, level: levelOf(divisions, levelFromSuffix(name)) };
   }
   return null;
@@ -277,7 +297,14 @@ function matchUnknown(
     const correction = correctOcr(county, levelFromSuffix(county), previous, context);
     if (correction) return corrected(county, correction, warnings);
   }
-  const township = UNKNOWN_TOWNSHIP.exec(rest)?.[1];
+  // XX县XX镇: an unknown county before a township is a place of its own. Three characters at
+  // least, and never before an ethnic suffix: 红旗 of 红旗民族乡 is a word, not a banner (旗).
+  const afterCounty = county ? rest.slice(county.length) : "";
+  if (county && county.length >= 3 && UNKNOWN_TOWNSHIP.test(afterCounty) && !/^([\u4e00-\u9fa5]{0,3}族)(乡|镇)/.test(afterCounty)) {
+    return { text: county, printed: county, type: "unknown", divisions: [], level: levelFromSuffix(county) };
+  }
+  const unit = previous ? UNKNOWN_TOWNSHIP_UNIT.exec(rest)?.[1] : undefined;
+  const township = UNKNOWN_TOWNSHIP.exec(rest)?.[1] ?? (unit && !/[城乡](?:街道|镇)$/.test(unit) ? unit : undefined);
   if (township) {
     const correction = correctOcr(township, "township", previous, context);
     if (correction) return corrected(township, correction, warnings);
@@ -321,10 +348,35 @@ function oneCharApart(a: string, b: string): number {
   return at;
 }
 
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count += 1;
+  return count;
+}
+
+/** Column names OCR and PDF-to-Markdown tools give tables they could not read (| 数据1 | 数据2 |). */
+const OCR_TABLE_HEADER = /\|(?:数据|列|Column|column)\d+\|/;
+
+/**
+ * Whether the text shows signs of OCR: generic column names of a recognised table, or a place
+ * name printed in two spellings one look-alike character apart (沐阳 beside 沭阳).
+ */
+export function looksOcrd(context: string): boolean {
+  return OCR_TABLE_HEADER.test(context);
+}
+
 /**
  * A name the index lacks that is one character (not the suffix) away from a real unit of the same
- * level, inside the places named before it: corrected only when a single unit remains after the
- * text's other place names and the OCR-confusable pairs have been weighed.
+ * level, inside the places named before it.
+ *
+ * County-level names change rarely and are printed in every report of a county, so a county-level
+ * name is corrected when a single unit remains after the text's other place names and the
+ * OCR-confusable pairs have been weighed (沐阳县 → 沭阳县).
+ *
+ * Townships and streets are created, merged and renamed every year, after the 2023 index: a
+ * township printed clearly is kept as printed (民丰街道 stays 民丰街道 though 玉丰街道 lies in the
+ * same district). It is corrected only on the text's own evidence: the real name printed elsewhere
+ * in the report at least as often as the variant, or an OCR look-alike pair in a text that looks OCR'd.
  */
 function correctOcr(
   printed: string,
@@ -349,6 +401,28 @@ function correctOcr(
     return at >= 0 && at < printed.length - 1;
   });
   if (near.length === 0) return null;
+  const isLookalike = (division: Division) => {
+    const at = oneCharApart(division.name, printed);
+    return confusable(division.name[at], printed[at]);
+  };
+  if (level === "township") {
+    const printedCount = occurrences(context, printed);
+    const ocrd = looksOcrd(context);
+    const supported = near
+      .map((division) => {
+        const realCount = occurrences(context, division.name);
+        if (realCount > 0 && realCount >= printedCount) {
+          return { division, reason: `the text itself prints ${division.name} ${realCount} time(s)` };
+        }
+        if (ocrd && isLookalike(division)) {
+          const at = oneCharApart(division.name, printed);
+          return { division, reason: `${printed[at]} and ${division.name[at]} are a common OCR confusion and the text looks OCR'd` };
+        }
+        return null;
+      })
+      .filter((entry): entry is { division: Division; reason: string } => entry !== null);
+    return supported.length === 1 ? supported[0] : null;
+  }
   if (near.length === 1) return { division: near[0], reason: null };
   const scored = near.map((division) => ({ division, score: contextScore(division, context) }));
   const best = Math.max(...scored.map((entry) => entry.score));
@@ -356,10 +430,7 @@ function correctOcr(
     const top = scored.filter((entry) => entry.score === best);
     if (top.length === 1) return { division: top[0].division, reason: "the only one the text's other place names support" };
   }
-  const lookalike = near.filter((division) => {
-    const at = oneCharApart(division.name, printed);
-    return confusable(division.name[at], printed[at]);
-  });
+  const lookalike = near.filter(isLookalike);
   if (lookalike.length === 1) {
     const at = oneCharApart(lookalike[0].name, printed);
     return { division: lookalike[0], reason: `${printed[at]} and ${lookalike[0].name[at]} are a common OCR confusion` };

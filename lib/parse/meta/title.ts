@@ -18,6 +18,13 @@ const NAME_CHARS = "\\u4e00-\\u9fa5（）()·A-Za-z×";
 const TITLE = new RegExp(
   `^(?<issuer>[${NAME_CHARS}]{0,40}?)(?<year>(?:19|20)\\d{2})年(?:度)?(?<after>[${NAME_CHARS}]{0,40}?)(?:政府信息公开|政务公开|信息公开)`,
 );
+/**
+ * The year after the subject: `淮安市人民政府政府信息公开工作2021年度报告`,
+ * `…政府信息公开工作年度报告（2021年度）`. Only as a whole line, so a sentence is never a title.
+ */
+const TITLE_YEAR_AFTER = new RegExp(
+  `^(?<issuer>[${NAME_CHARS}]{0,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告)?[（(]?(?<year>(?:19|20)\\d{2})年(?:度)?[）)]?(?:年度)?(?:工作)?(?:报告|年报)?(?:[（(]全文[）)])?$`,
+);
 const REPORT_WORD = /报告|年报/;
 /** How a line that is only a body's name ends: 人民政府, 办事处, 街道, 乡, 镇, 局, 委员会, 管委会 … */
 const ISSUER_LINE = new RegExp(
@@ -35,13 +42,21 @@ export function findTitle(lines: string[]): TitleMatch | null {
     // A title may wrap anywhere: `平潭综合实验区` / `2019年` / `政府信息公开工作年度报告`.
     const candidates = line.length <= 40 ? [line, line + next] : [line];
     for (const candidate of candidates) {
-      const match = TITLE.exec(candidate);
-      if (!match?.groups) continue;
-      const rest = candidate.slice(match[0].length);
-      const after = candidate === line ? next : i + 2 < lines.length ? cleanLine(lines[i + 2]) : "";
-      if (!REPORT_WORD.test(rest.slice(0, 16)) && !REPORT_WORD.test(after.slice(0, 12))) continue;
-      const year = Number(match.groups.year);
-      let issuer = tidyIssuer(match.groups.issuer) || tidyIssuer(match.groups.after);
+      let year: number;
+      let issuer: string;
+      const late = TITLE_YEAR_AFTER.exec(candidate);
+      if (late?.groups && REPORT_WORD.test(candidate)) {
+        year = Number(late.groups.year);
+        issuer = tidyIssuer(late.groups.issuer);
+      } else {
+        const match = TITLE.exec(candidate);
+        if (!match?.groups) continue;
+        const rest = candidate.slice(match[0].length);
+        const after = candidate === line ? next : i + 2 < lines.length ? cleanLine(lines[i + 2]) : "";
+        if (!REPORT_WORD.test(rest.slice(0, 16)) && !REPORT_WORD.test(after.slice(0, 12))) continue;
+        year = Number(match.groups.year);
+        issuer = tidyIssuer(match.groups.issuer) || tidyIssuer(match.groups.after);
+      }
       if (!issuer && i > 0) {
         const previous = cleanLine(lines[i - 1]);
         if (ISSUER_LINE.test(previous)) issuer = tidyIssuer(previous);
@@ -52,15 +67,20 @@ export function findTitle(lines: string[]): TitleMatch | null {
   return null;
 }
 
+/** Quotes and title marks around a title or its parts: 《…》, “…”, 【…】, 「…」. */
+const TITLE_MARKS = /[《》〈〉“”‘’"'「」『』【】〔〕]/g;
+
 function cleanLine(line: string): string {
   // Page markers (`- 1 -`) and list bullets carry no words.
-  return compact(line).replace(/^[-—–=·•*]+\d*[-—–=]*/, "");
+  return compact(line).replace(/^[-—–=·•*]+\d*[-—–=]*/, "").replace(TITLE_MARKS, "");
 }
 
 function tidyIssuer(raw: string | undefined): string {
   if (!raw) return "";
   return raw
     .replace(/^关于/, "")
+    // 淮安市人民政府关于2021年度政府信息公开工作的年度报告
+    .replace(/关于$/, "")
     .replace(/(的|之)$/, "")
     .replace(/[（(]\s*[）)]/g, "");
 }
