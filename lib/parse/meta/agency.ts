@@ -48,7 +48,8 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
     return { name: issuer, fullName: issuer, kind, level: "county", warnings };
   }
 
-  const level = placeLevel(place);
+  // A city bureau's branch for one county (宁波市生态环境局北仑分局) works at county level.
+  const level = parsed.branch ? "county" : placeLevel(place);
   if (parsed.prefix) {
     // A national system's local office or a party organ keeps its printed name whole.
     const kind: AgencyKind = !/^(中共|中国共产党)/.test(parsed.prefix) && DEPARTMENT_BODY.test(body) ? "department" : "other";

@@ -12,7 +12,7 @@ function occurrences(text: string, word: string): number {
   return count;
 }
 
-export function contextScore(division: Division, text: string): number {
+export function contextScore(division: Division, text: string, options: { levelWords?: boolean } = {}): number {
   let score = 0;
   for (let node = division.parent; node; node = node.parent) {
     if (node.placeholder) continue;
@@ -22,7 +22,7 @@ export function contextScore(division: Division, text: string): number {
     score += 2 * full + Math.max(0, short - full);
   }
   const county = division.level === "township" ? division.parent : division.level === "county" ? division : null;
-  if (county && !county.placeholder) {
+  if (county && !county.placeholder && options.levelWords !== false) {
     const suffix = county.name.slice(-1);
     if (suffix === "区" && /区委|区政府/.test(text) && !/县委|县政府/.test(text)) score += 1;
     if (suffix === "县" && /县委|县政府/.test(text) && !/区委|区政府/.test(text)) score += 1;

@@ -58,7 +58,7 @@ export function readMetadata(text: string, opts: ReadMetadataOptions = {}): Repo
     const { warnings: agencyWarnings, ...parsedAgency } = classifyAgency(parsed, issuer);
     agency = parsedAgency;
     warnings.push(...agencyWarnings);
-    const regionReading = resolveRegion(parsed.segments, context);
+    const regionReading = resolveRegion(parsed.branch ? [...parsed.segments, parsed.branch] : parsed.segments, context);
     region = regionReading.region;
     warnings.push(...regionReading.warnings);
   }

@@ -41,6 +41,8 @@ export interface ParsedIssuer {
   segments: PlaceSegment[];
   /** What follows the places: 人民政府, 办事处, 公安局, 人民政府办公厅, "" … */
   body: string;
+  /** The county a city bureau's branch serves: 北仑 of 宁波市生态环境局北仑分局. */
+  branch?: PlaceSegment;
   warnings: string[];
 }
 
@@ -143,7 +145,7 @@ export function parseIssuer(issuer: string, context: string): ParsedIssuer {
   const party = /^(中共|中国共产党)/.exec(issuer)?.[0];
   if (party) return parseFrom(issuer, party.length, context);
   const parsed = parseFrom(issuer, 0, context);
-  if (parsed.segments.length > 0) return parsed;
+  if (parsed.segments.length > 0) return withBranch(parsed);
   // 国家税务总局淮安市税务局, 中共平潭综合实验区工委: words before the first place.
   for (let start = 1; start <= issuer.length - 2; start += 1) {
     const full = matchFullName(issuer.slice(start), undefined);
@@ -154,6 +156,19 @@ export function parseIssuer(issuer: string, context: string): ParsedIssuer {
     }
   }
   return parsed;
+}
+
+/** 宁波市生态环境局北仑分局, 杭州市公安局西湖区分局: a city bureau's office for one of its counties. */
+const BRANCH = /^[\u4e00-\u9fa5]{1,20}?(?:局|委员会|委)([\u4e00-\u9fa5]{2,8}?)分局$/;
+
+function withBranch(parsed: ParsedIssuer): ParsedIssuer {
+  const match = BRANCH.exec(parsed.body);
+  const city = parsed.segments[parsed.segments.length - 1];
+  if (!match || !city || city.divisions.length === 0) return parsed;
+  const counties = findByNameOrAlias(match[1], city.divisions).filter((division) => division.level === "county");
+  if (counties.length !== 1) return parsed;
+  const branch: PlaceSegment = { text: counties[0].name, printed: match[1], type: "division", divisions: counties, level: "county" };
+  return { ...parsed, branch };
 }
 
 function parseFrom(issuer: string, start: number, context: string): ParsedIssuer {
@@ -273,7 +288,8 @@ function matchZone(rest: string, previous: PlaceSegment | undefined, segments: P
     const lead = prefix.slice(0, length);
     const named = narrow(findByNameOrAlias(lead), previous);
     const cities = named.filter((division) => division.level === "city");
-    if (cities.length === 0 || cities.length !== named.length) continue;
+    // 长沙经济技术开发区: 长沙 is 长沙市, and 长沙县 (inside it) only by its short form.
+    if (cities.length === 0 || !named.every((division) => cities.some((city) => isWithin(division, city)))) continue;
     segments.push({ text: lead, printed: lead, type: "division", divisions: cities, level: "city" });
     const own = prefix.slice(length);
     return own === "" ? inCity(word, true, cities, "") : inCity(own + word, false, cities, own);
@@ -303,6 +319,9 @@ function matchUnknown(
   if (county && county.length >= 3 && UNKNOWN_TOWNSHIP.test(afterCounty) && !/^([\u4e00-\u9fa5]{0,3}族)(乡|镇)/.test(afterCounty)) {
     return { text: county, printed: county, type: "unknown", divisions: [], level: levelFromSuffix(county) };
   }
+  // 魏善庄地区(办事处) under a county: Beijing's township-level 地区, never a prefecture there.
+  const area = previous?.level === "county" ? /^([\u4e00-\u9fa5]{2,6}?地区)(?=办事处|$)/.exec(rest)?.[1] : undefined;
+  if (area) return { text: area, printed: area, type: "unknown", divisions: [], level: "township" };
   const unit = previous ? UNKNOWN_TOWNSHIP_UNIT.exec(rest)?.[1] : undefined;
   const township = UNKNOWN_TOWNSHIP.exec(rest)?.[1] ?? (unit && !/[城乡](?:街道|镇)$/.test(unit) ? unit : undefined);
   if (township) {

@@ -5,7 +5,7 @@
  */
 import type { ParsedRegion } from "../types";
 import { contextScore } from "./context";
-import { ancestorAt, regionOf, type Division } from "./divisions";
+import { ancestorAt, divisionIndex, isWithin, regionOf, type Division } from "./divisions";
 import type { PlaceSegment } from "./issuer";
 
 const MAX_CANDIDATES = 30;
@@ -30,8 +30,21 @@ export function resolveRegion(segments: PlaceSegment[], context: string): Region
   // a zone that stands for a former county (平潭综合实验区) is placed in its province only.
   const zoneInCity = segments.find((segment) => segment.type === "zone" && segment.zonePlacement === "in-city");
   const ownZone = segments.find((segment) => segment.type === "zone" && segment.zonePlacement === "own");
+  const innermost = segments[segments.length - 1];
+  const newTownship = innermost?.type === "unknown" && innermost.level === "township" ? innermost : null;
   if (!anchor) {
+    // 民丰街道 alone in the title, a street the index does not list yet: its county is the one
+    // the report's own text names (在细河区委、区政府的领导下…), when the title names no other.
+    if (newTownship && segments.length === 1) {
+      const placed = placeByText(newTownship.text, context, [], warnings);
+      if (placed) return { region: placed, warnings };
+    }
     return { region: { ...EMPTY, province: ownZone?.province ?? null }, warnings };
+  }
+  if (newTownship && anchor === segments[segments.length - 2] && anchor.divisions.every((d) => d.level === "city" || d.level === "province")) {
+    // 阜新市民丰街道: the title names the city, the text the county.
+    const placed = placeByText(newTownship.text, context, anchor.divisions, warnings);
+    if (placed) return { region: placed, warnings };
   }
 
   let chosen: Division | null = null;
@@ -48,6 +61,15 @@ export function resolveRegion(segments: PlaceSegment[], context: string): Region
       warnings.push(
         `region: ${anchor.text} is the name of ${scored.length} places; chose ${describe(chosen)} from the other place names in the text`,
       );
+    } else if (
+      anchor === innermost &&
+      anchor.level === "township" &&
+      candidates.every((division) => contextScore(division, context, { levelWords: false }) === 0)
+    ) {
+      // 新安街道 ×9, none in a place the text names, while the text names 西湖区: a new street
+      // of that name there (the 2023 index predates it).
+      const placed = placeByText(anchor.text, context, [], warnings, scored.length);
+      if (placed) return { region: placed, warnings };
     }
   }
 
@@ -80,4 +102,60 @@ function describe(division: Division): string {
   const names: string[] = [];
   for (let node: Division | null = division; node; node = node.parent) if (!node.placeholder) names.unshift(node.name);
   return names.join(" ");
+}
+
+/** County-level names that are ordinary words as well (城区, 郊区, 矿区, 东区). */
+const GENERIC_COUNTY_NAME = /^.区$/;
+const COUNTY_ENDINGS = new Set(["区", "县", "市", "旗"]);
+
+/**
+ * County-level units the text names by their full names, each with how often: the text is read
+ * once, each 区/县/市/旗 taken as the end of the longest name the index knows there.
+ */
+export function countiesNamedIn(context: string, within: Division[] = []): Map<Division, number> {
+  const { byName } = divisionIndex();
+  const mentions = new Map<Division, number>();
+  for (let end = 1; end < context.length; end += 1) {
+    if (!COUNTY_ENDINGS.has(context[end])) continue;
+    for (let length = Math.min(12, end + 1); length >= 2; length -= 1) {
+      const name = context.slice(end - length + 1, end + 1);
+      const found = byName.get(name);
+      if (!found) continue;
+      if (found.every((division) => division.level === "township")) continue;
+      if (GENERIC_COUNTY_NAME.test(name)) break;
+      for (const division of found) {
+        if (division.level !== "county" || division.placeholder) continue;
+        if (within.length > 0 && !within.some((parent) => isWithin(division, parent))) continue;
+        mentions.set(division, (mentions.get(division) ?? 0) + 1);
+      }
+      break;
+    }
+  }
+  return mentions;
+}
+
+/**
+ * The county of a township the index does not list (or lists only elsewhere), from the county the
+ * report's text names most, its city and province weighed in: null unless one county stands out.
+ */
+function placeByText(
+  township: string,
+  context: string,
+  within: Division[],
+  warnings: string[],
+  namesakes = 0,
+): ParsedRegion | null {
+  const named = [...countiesNamedIn(context, within)].map(([division, count]) => ({
+    division,
+    score: 2 * count + contextScore(division, context),
+  }));
+  if (named.length === 0) return null;
+  named.sort((a, b) => b.score - a.score);
+  if (named.length > 1 && named[0].score === named[1].score) return null;
+  const county = named[0].division;
+  const { province, city, code } = regionOf(county);
+  warnings.push(
+    `region: ${township} is ${namesakes > 0 ? `listed in the 2023 division index only in ${namesakes} places the text never names` : "not in the 2023 division index"}; placed in ${describe(county)}, the county the text names`,
+  );
+  return { province, city, county: county.name, code };
 }
