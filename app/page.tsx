@@ -10,6 +10,7 @@ import { DownloadCsvLink } from "../components/filters/download-link";
 import { FilterBar } from "../components/filters/filter-bar";
 import { FilterErrorMessage } from "../components/filters/filter-error";
 import { OverviewView } from "../components/report/overview-view";
+import { DeletedNotice } from "../components/report/deleted-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -27,12 +28,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const lang = await getLang();
   const m = messages[lang];
-  const params = await searchParams;
+  // `deleted` is the report page's notice after a deletion, not a filter: kept out of filters and links.
+  const { deleted, ...params } = await searchParams;
   const parsed = parseReportFilters(params);
   const heading = (
     <header className="mb-3">
       <h1 className="text-2xl font-bold">{m.title}</h1>
       <p className="text-sm text-slate-700">{m.intro}</p>
+      <DeletedNotice lang={lang} deleted={deleted} />
     </header>
   );
   if (!parsed.ok) {

@@ -4,9 +4,10 @@
  * with what changed, and the original file.
  */
 import type { ReportDetail, VersionSummary } from "../../lib/queries/report-detail";
-import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS, FIELD_BY_KEY } from "../../lib/report/catalog";
+import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from "../../lib/report/catalog";
 import type { Lang } from "../filters/filter-params";
-import { describeCheck, formatValue, type CorrectionMark } from "./report-table-model";
+import { correctionFieldLabel, correctionLog, correctionMarks, correctionTime } from "./report-correction-model";
+import { describeCheck, formatValue } from "./report-table-model";
 import { ReportTables } from "./report-tables";
 
 const messages = {
@@ -31,7 +32,7 @@ const messages = {
     warnings: "解析警告",
     warningsNone: "无解析警告。",
     corrections: "人工更正",
-    correctionsNone: "当前版本没有人工更正。",
+    correctionsNone: "这份报告没有人工更正。",
     field: "字段",
     before: "原值",
     after: "更正为",
@@ -72,7 +73,7 @@ const messages = {
     warnings: "Parse warnings",
     warningsNone: "No parse warnings.",
     corrections: "Corrections",
-    correctionsNone: "No corrections in the current version.",
+    correctionsNone: "This report has no corrections.",
     field: "Field",
     before: "Was",
     after: "Now",
@@ -98,17 +99,6 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-function fieldName(key: string, lang: Lang): string {
-  const f = FIELD_BY_KEY.get(key);
-  return f ? (lang === "zh" ? f.labelZh : f.labelEn) : key;
-}
-
-/** Catalog-key corrections of the current version, as ReportTables marks them. */
-export function correctionMarks(corrections: ReportDetail["current"]["corrections"]): Record<string, CorrectionMark> {
-  const marks: Record<string, CorrectionMark> = {};
-  for (const c of corrections) if (FIELD_BY_KEY.has(c.field)) marks[c.field] = { old: c.oldValue, new: c.newValue };
-  return marks;
-}
 
 export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail }) {
   const m = messages[lang];
@@ -116,6 +106,8 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
   const failed = cur.checks.filter((c) => !c.ok).length;
   const acrossBroken = detail.acrossYears.filter((c) => !c.ok);
   const a = detail.agency;
+  // Corrections of every version (a later correction or re-parse makes a new version; earlier ones still count).
+  const log = correctionLog(detail.versions);
   return (
     <div className="space-y-8">
       <section aria-labelledby="report-meta">
@@ -154,7 +146,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
           {failed > 0 ? "⚠ " : "✓ "}
           {m.broken(failed)}
         </p>
-        <ReportTables format={cur.format} values={cur.values} checks={cur.checks} lang={lang} corrections={correctionMarks(cur.corrections)} />
+        <ReportTables format={cur.format} values={cur.values} checks={cur.checks} lang={lang} corrections={correctionMarks(detail.versions, cur.values)} />
       </section>
 
       <section aria-labelledby="report-across">
@@ -188,7 +180,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
 
       <section aria-labelledby="report-corrections">
         <h2 id="report-corrections" className="mb-2 text-lg font-semibold">{m.corrections}</h2>
-        {cur.corrections.length === 0 ? (
+        {log.length === 0 ? (
           <p className="text-sm text-slate-600">{m.correctionsNone}</p>
         ) : (
           <div className="relative overflow-x-auto">
@@ -200,16 +192,22 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
                   <th scope="col" className="px-2 py-1 text-right">{m.before}</th>
                   <th scope="col" className="px-2 py-1 text-right">{m.after}</th>
                   <th scope="col" className="px-2 py-1">{m.by}</th>
+                  <th scope="col" className="px-2 py-1">{m.when}</th>
+                  <th scope="col" className="px-2 py-1">{m.versionNo}</th>
                   <th scope="col" className="px-2 py-1">{m.note}</th>
                 </tr>
               </thead>
               <tbody>
-                {cur.corrections.map((c, i) => (
+                {log.map((c, i) => (
                   <tr key={i} className="border-b border-slate-100">
-                    <th scope="row" className="px-2 py-1 text-left font-normal">{fieldName(c.field, lang)}</th>
-                    <td className="px-2 py-1 text-right tabular-nums">{c.oldValue ?? "—"}</td>
-                    <td className="px-2 py-1 text-right tabular-nums">{c.newValue ?? "—"}</td>
-                    <td className="px-2 py-1">{c.createdBy}（{c.createdAt.slice(0, 10)}）</td>
+                    <th scope="row" className="px-2 py-1 text-left font-normal">{correctionFieldLabel(c.field, lang)}</th>
+                    <td className="px-2 py-1 text-right tabular-nums">
+                      <span className="line-through decoration-slate-400">{c.oldValue ?? "—"}</span>
+                    </td>
+                    <td className="px-2 py-1 text-right font-medium tabular-nums">{c.newValue ?? "—"}</td>
+                    <td className="px-2 py-1">{c.createdBy}</td>
+                    <td className="px-2 py-1 whitespace-nowrap tabular-nums">{correctionTime(c.createdAt)}</td>
+                    <td className="px-2 py-1">v{c.versionNo}</td>
                     <td className="px-2 py-1">{c.note ?? ""}</td>
                   </tr>
                 ))}

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getSession } from "../../../lib/auth/get-session";
 import { getLang } from "../../../lib/i18n";
 import { getReportDetail } from "../../../lib/queries/report-detail";
 import { DownloadCsvLink } from "../../../components/filters/download-link";
 import { ReportView } from "../../../components/report/report-view";
+import { ReportAdmin } from "../../../components/report/report-admin";
+import { metadataDraftOf } from "../../../components/report/report-correction-model";
+import { SignInToCorrect, signInHref } from "../../../components/report/sign-in-to-correct";
 
 export const dynamic = "force-dynamic";
 
@@ -26,8 +30,9 @@ export default async function ReportPage({ params }: { params: Params }) {
   const lang = await getLang();
   const id = parseId((await params).id);
   if (id === null) notFound();
-  const detail = await getReportDetail(id);
+  const [detail, session] = await Promise.all([getReportDetail(id), getSession()]);
   if (!detail) notFound();
+  const view = <ReportView lang={lang} detail={detail} />;
   return (
     <>
       <nav className="mb-2 text-sm" aria-label={lang === "zh" ? "位置" : "Breadcrumb"}>
@@ -41,7 +46,26 @@ export default async function ReportPage({ params }: { params: Params }) {
       {/* This report's row of the export: its agency and year name exactly one report. */}
       <DownloadCsvLink lang={lang} params={{ agency: String(detail.agency.id), year: String(detail.report.year) }} />
       <div className="mt-4">
-        <ReportView lang={lang} detail={detail} />
+        {session.signedIn && session.csrfToken ? (
+          <ReportAdmin
+            lang={lang}
+            reportId={detail.report.id}
+            csrfToken={session.csrfToken}
+            versionNo={detail.current.versionNo}
+            format={detail.current.format}
+            values={detail.current.values}
+            metadata={metadataDraftOf(detail)}
+            reportLabel={lang === "zh" ? `${detail.agency.name} ${detail.report.year} 年报告` : `${detail.agency.name} ${detail.report.year} report`}
+            signInHref={signInHref(detail.report.id)}
+          >
+            {view}
+          </ReportAdmin>
+        ) : (
+          <>
+            <SignInToCorrect lang={lang} reportId={detail.report.id} />
+            {view}
+          </>
+        )}
       </div>
     </>
   );
