@@ -103,6 +103,9 @@ function numberOf(t: ValueToken): number | null {
 export function resolveSoftBlanks(vals: readonly ValueToken[], k: number): ValueToken[] {
   const hard = vals.filter((v) => !(v.t === "blank" && v.soft));
   if (hard.length === vals.length || hard.length >= k) return hard;
+  // Printed zeros only, fewer than the cells: the row is zeros (a lost cell), whatever padding
+  // (a label's merged cells) stands beside them.
+  if (hard.length > 0 && hard.every((v) => v.t === "num" && v.int === "0" && !v.frac)) return hard;
   let seq = vals.slice();
   while (seq.length > k && seq[seq.length - 1].t === "blank" && (seq[seq.length - 1] as { soft?: boolean }).soft) seq.pop();
   while (seq.length > k && seq[0].t === "blank" && (seq[0] as { soft?: boolean }).soft) seq.shift();

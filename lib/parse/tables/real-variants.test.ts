@@ -70,6 +70,17 @@ describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {
   });
 });
 
+describe("pipe rows with empty cells for blanks (converters, crawled site text without a leading pipe)", () => {
+  const emptyCells = (t: string) => t.replace(/\| - (?=\|)/g, "|  ");
+  const noLeadingPipe = (t: string) => emptyCells(t.replace(/^\| (.*) \|$/gm, "$1 | |"));
+  it.each(reports)("%s reads back", (stem, gold) => {
+    expect(readBack(stem, gold, "markdown", emptyCells), "empty cells").toEqual([]);
+    // A table 四 row left wholly blank prints nothing at all without its leading pipe.
+    const blankReviewGroup = Object.entries(firstReadings(gold)).some(([k, v]) => /^(review|litigation)\./.test(k) && v === null);
+    if (!blankReviewGroup) expect(readBack(stem, gold, "markdown", noLeadingPipe), "no leading pipe").toEqual([]);
+  });
+});
+
 /** PDF text where a row label wraps and its numbers sit on the label's first or middle line. */
 function wrapLabels(at: number, numbersOwnLine: boolean) {
   return (t: string) =>

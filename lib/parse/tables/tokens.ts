@@ -184,7 +184,12 @@ function rowOfCells(lines: readonly string[], at: number): boolean {
 
 function isPipeRow(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed.startsWith("|") && trimmed.indexOf("|", 1) > 0;
+  // Markdown rows, and crawled site text that prints a row as `规章 | 0 | | 3 |` (no leading pipe).
+  return (
+    (trimmed.startsWith("|") && trimmed.indexOf("|", 1) > 0) ||
+    /^[^|]*[\u3400-\u9fff][^|]*\|[^|]*\S[^|]*\|/.test(trimmed) ||
+    (/^[-−\d\s.,—/|]+$/.test(trimmed) && /\d[^|]*\|.*\|/.test(trimmed))
+  );
 }
 
 /** Cells of one text line: tab-separated, or a Markdown pipe row. */
@@ -224,9 +229,17 @@ export function tokenizeText(text: string): Token[] {
     let seenContent = false;
     // Markdown from converters pads rows with empty cells freely: only tab cells are evidence.
     const piped = isPipeRow(line);
-    for (const cell of cellsOfLine(line)) {
+    const cells = cellsOfLine(line);
+    // Converters and crawlers pad pipe rows with empty cells at their end; an empty cell between
+    // two printed cells is a cell of the row (soft: used only when the numbers do not fill it).
+    // A pipe row of numbers only (table 四's values) has no label: its leading empty cells are cells.
+    if (piped && !cells.some((c) => CJK.test(c))) seenContent = true;
+    let lastFilled = cells.length - 1;
+    while (lastFilled >= 0 && !cells[lastFilled].trim()) lastFilled--;
+    for (let ci = 0; ci < cells.length; ci++) {
+      const cell = cells[ci];
       if (!cell.trim()) {
-        if (seenContent && !piped) out.push({ t: "blank", raw: "", soft: true });
+        if (seenContent && (!piped || ci < lastFilled)) out.push({ t: "blank", raw: "", soft: true });
         continue;
       }
       seenContent = true;
