@@ -11,6 +11,17 @@ import type { ParsedAgency, ParsedRegion } from "../parse/types";
 import { agencyIdentityKey } from "./agency-identity";
 import type { CorrectionEntry } from "./overrides";
 
+/** How a known agency absorbs a new reading: the first full name and code win; other full names become aliases. */
+const AGENCY_ON_CONFLICT = `ON CONFLICT (identity_key) DO UPDATE SET
+  updated_at = now(),
+  full_name = COALESCE(agency.full_name, EXCLUDED.full_name),
+  division_code = COALESCE(agency.division_code, EXCLUDED.division_code),
+  aliases = CASE
+    WHEN EXCLUDED.full_name IS NOT NULL AND EXCLUDED.full_name IS DISTINCT FROM agency.full_name
+         AND NOT (EXCLUDED.full_name = ANY (agency.aliases))
+    THEN array_append(agency.aliases, EXCLUDED.full_name)
+    ELSE agency.aliases END`;
+
 export type VersionOrigin = "upload" | "reparse" | "correction";
 
 export interface StoredParseError {
@@ -72,15 +83,7 @@ export async function upsertAgency(client: PoolClient, agency: ParsedAgency, reg
   const r = await client.query<AgencyRow>(
     `INSERT INTO agency (identity_key, name, full_name, kind, level, province, city, county, division_code)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (identity_key) DO UPDATE SET
-       updated_at = now(),
-       full_name = COALESCE(agency.full_name, EXCLUDED.full_name),
-       division_code = COALESCE(agency.division_code, EXCLUDED.division_code),
-       aliases = CASE
-         WHEN EXCLUDED.full_name IS NOT NULL AND EXCLUDED.full_name IS DISTINCT FROM agency.full_name
-              AND NOT (EXCLUDED.full_name = ANY (agency.aliases))
-         THEN array_append(agency.aliases, EXCLUDED.full_name)
-         ELSE agency.aliases END
+     ${AGENCY_ON_CONFLICT}
      RETURNING id, name, full_name AS "fullName", kind, level, province, city, county`,
     [key, agency.name, agency.fullName, agency.kind, agency.level, region.province, region.city, region.county, region.code ?? null],
   );
@@ -100,15 +103,7 @@ export async function upsertAgencyAndReport(
     text: `WITH a AS (
        INSERT INTO agency (identity_key, name, full_name, kind, level, province, city, county, division_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (identity_key) DO UPDATE SET
-         updated_at = now(),
-         full_name = COALESCE(agency.full_name, EXCLUDED.full_name),
-         division_code = COALESCE(agency.division_code, EXCLUDED.division_code),
-         aliases = CASE
-           WHEN EXCLUDED.full_name IS NOT NULL AND EXCLUDED.full_name IS DISTINCT FROM agency.full_name
-                AND NOT (EXCLUDED.full_name = ANY (agency.aliases))
-           THEN array_append(agency.aliases, EXCLUDED.full_name)
-           ELSE agency.aliases END
+       ${AGENCY_ON_CONFLICT}
        RETURNING id, name, full_name, kind, level, province, city, county
      ), r AS (
        INSERT INTO report (agency_id, year) SELECT id, $10 FROM a
@@ -282,15 +277,7 @@ export async function insertNewUpload(db: Pool | PoolClient, u: NewUploadInput):
        ), a AS (
          INSERT INTO agency (identity_key, name, full_name, kind, level, province, city, county, division_code)
          SELECT $7, $8, $9, $10, $11, $12, $13, $14, $15 WHERE EXISTS (SELECT 1 FROM sf)
-         ON CONFLICT (identity_key) DO UPDATE SET
-           updated_at = now(),
-           full_name = COALESCE(agency.full_name, EXCLUDED.full_name),
-           division_code = COALESCE(agency.division_code, EXCLUDED.division_code),
-           aliases = CASE
-             WHEN EXCLUDED.full_name IS NOT NULL AND EXCLUDED.full_name IS DISTINCT FROM agency.full_name
-                  AND NOT (EXCLUDED.full_name = ANY (agency.aliases))
-             THEN array_append(agency.aliases, EXCLUDED.full_name)
-             ELSE agency.aliases END
+         ${AGENCY_ON_CONFLICT}
          RETURNING id, name, full_name, kind, level, province, city, county
        ), r AS (
          INSERT INTO report (agency_id, year, current_version_id) SELECT a.id, $16, ids.vid FROM a, ids
