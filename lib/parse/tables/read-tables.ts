@@ -362,6 +362,12 @@ class TableReader {
         lastIndex = Math.max(lastIndex, rows.indexOf(first));
         mentioned = mentioned.slice(1);
       }
+      // A group title printed with numbers ((三)不予公开 | 5 | …): a subtotal of the items that
+      // follow, not a row of the template.
+      if (mentioned.length === 0 && allowFallback && /^(?:\([三四五]\))?(?:不予公开|无法提供|不予处理)$/.test(own)) {
+        if (hasNumber) this.warnings.push(`apps: "${own}" printed with numbers (${rawOf(g.values)}), a subtotal of its items; not a row of the template, ignored`);
+        continue;
+      }
       if (mentioned.length === 0) {
         if (pending.length > 0) {
           this.assignMany(pending, g.values);

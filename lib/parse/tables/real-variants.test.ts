@@ -62,6 +62,11 @@ const VARIANTS: Array<[string, (t: string) => string, readonly TextLayout[]]> = 
         .replace(/(四、政府信息公开行政复议[^\n]*)/, "$1\n本年度发生行政复议案件2件。"),
     ["rows-space", "rows-tab", "cell-per-line", "markdown", "column-major", "labels-then-rows"],
   ],
+  [
+    "group titles printed with subtotal numbers ((三)不予公开 | 0 | 0 …)",
+    (t) => t.replace(/^（([三四五])）(不予公开|无法提供|不予处理)$/gm, "（$1）$2 0 0 0 0 0 0 0"),
+    ["rows-space", "rows-space-lost"],
+  ],
 ];
 
 describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {
