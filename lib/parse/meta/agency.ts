@@ -15,7 +15,7 @@ const GOVERNMENT_BODY = /^(人民政府|政府|行政公署|行署)?(办公厅|�
 const ZONE_GOVERNMENT_BODY = /^(党工委|党工委、?管委会|党工委管委会|管委会|管理委员会|管委)?(办公室|办)?$/;
 /** NBS lists some zones as county-level units under their own names (苏州工业园区). */
 const ZONE_NAME = /(实验区|试验区|开发区|高新区|经开区|园区|新区|管理区|示范区|保税区)$/;
-const TOWNSHIP_GOVERNMENT_BODY = /^(人民政府|政府|街道办事处|办事处|街道办|党委政府|党委、政府)?$/;
+const TOWNSHIP_GOVERNMENT_BODY = /^(人民政府|政府|街道办事处|办事处|街道办|办|党委政府|党委、政府)?$/;
 /** A body of a government: 局, 委员会, 委, 厅, 办公室, 署, 中心 … */
 const DEPARTMENT_BODY = /(局|委员会|委|厅|办公室|办|署|中心|院|所|处|站|队|部|会|室)$/;
 
@@ -61,7 +61,7 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
   if (level === "township") {
     const kind = townshipKind(place.text);
     if (TOWNSHIP_GOVERNMENT_BODY.test(body)) {
-      const suffix = kind === "street" ? (/^(街道)?办事处$/.test(body) || body === "" ? "办事处" : body) : body || "人民政府";
+      const suffix = kind === "street" ? (/^(街道)?办(事处)?$/.test(body) || body === "" ? "办事处" : body) : body || "人民政府";
       return { name: place.text, fullName: place.text + suffix, kind, level, warnings };
     }
     // A unit of a township (镇卫生院, 街道综合执法队).

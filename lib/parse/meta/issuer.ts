@@ -377,8 +377,8 @@ function occurrences(text: string, word: string): number {
 const OCR_TABLE_HEADER = /\|(?:数据|列|Column|column)\d+\|/;
 
 /**
- * Whether the text shows signs of OCR: generic column names of a recognised table, or a place
- * name printed in two spellings one look-alike character apart (沐阳 beside 沭阳).
+ * Whether the text shows signs of OCR: the generic column names OCR tools give a table they
+ * recognised. (A place printed in two spellings, 沐阳 beside 沭阳, is weighed by correctOcr itself.)
  */
 export function looksOcrd(context: string): boolean {
   return OCR_TABLE_HEADER.test(context);

@@ -31,6 +31,9 @@ const ISSUER_LINE = new RegExp(
   `^[${NAME_CHARS}]{2,40}(政府|办公厅|办公室|办事处|街道|乡|镇|苏木|局|委员会|委|厅|管委会|管理委员会|实验区|开发区|新区|中心|院|署|区|县|市|旗)$`,
 );
 
+/** A line that is only place names: 杭州市西湖区, 湖北省恩施州. */
+const PLACES_LINE = new RegExp(`^[${NAME_CHARS}]{1,20}(省|自治区|市|区|县|旗|州|盟)$`);
+
 /** How many leading lines may hold the title: site pages put ~60 lines of menus before it. */
 const SEARCH_LINES = 150;
 
@@ -57,9 +60,19 @@ export function findTitle(lines: string[]): TitleMatch | null {
         year = Number(match.groups.year);
         issuer = tidyIssuer(match.groups.issuer) || tidyIssuer(match.groups.after);
       }
+      let issuerLine = i;
       if (!issuer && i > 0) {
         const previous = cleanLine(lines[i - 1]);
-        if (ISSUER_LINE.test(previous)) issuer = tidyIssuer(previous);
+        if (ISSUER_LINE.test(previous)) {
+          issuer = tidyIssuer(previous);
+          issuerLine = i - 1;
+        }
+      }
+      // `杭州市西湖区` / `北山街道办事处` / `2023年…`: the higher places may wrap onto a line of
+      // their own, when the issuer's line names none of them.
+      const above = issuerLine > 0 ? cleanLine(lines[issuerLine - 1]) : "";
+      if (issuer && PLACES_LINE.test(above) && !/[省市州盟]/.test(issuer) && !issuer.startsWith(above)) {
+        issuer = above + issuer;
       }
       return { issuer: issuer || null, year, line: i, text: lines[i] };
     }
