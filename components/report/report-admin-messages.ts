@@ -35,7 +35,6 @@ export const reportAdminMessages = {
     signInAgain: "重新登录",
     network: "无法连接服务器，改动尚未保存；请检查网络后重试。",
     codes: {
-      report_exists: "该机关该年度的报告已存在，不能改成这个机关和年度。",
       not_found: "该报告已不存在（可能已被删除）。",
       csrf_failed: "页面的安全令牌已失效，请刷新页面或重新登录。",
       session_expired: "登录已过期，请重新登录。",
@@ -82,7 +81,6 @@ export const reportAdminMessages = {
     signInAgain: "Sign in again",
     network: "Cannot reach the server; nothing was saved. Check the connection and try again.",
     codes: {
-      report_exists: "A report for that agency and year already exists; this one cannot become it.",
       not_found: "This report no longer exists (it may have been deleted).",
       csrf_failed: "The page's security token is no longer valid; reload the page or sign in again.",
       session_expired: "Your session has expired; sign in again.",

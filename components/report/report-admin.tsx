@@ -117,11 +117,10 @@ function problemText(p: FormProblem, m: ReportAdminMessages, lang: Lang): string
 
 function failureError(f: ApiFailure, title: string, m: ReportAdminMessages, lang: Lang): ShownError {
   if (f.code === "network") return { title, lines: [m.network], signIn: false };
-  const known = m.codes[f.code];
-  // The server's own words carry the detail (which field, which existing report); keep them beside ours.
-  const server = messageInLang(f.message, lang);
-  const lines = known ? (server && server !== known ? [known, server] : [known]) : [server];
-  return { title, lines: [...lines, `(${f.code}, HTTP ${f.status})`], signIn: needsSignIn(f) };
+  // Our words for failures whose cure is the same whatever the detail (sign in, reload); otherwise the
+  // server's own words, which carry the detail (which field, which existing report).
+  const line = m.codes[f.code] ?? messageInLang(f.message, lang);
+  return { title, lines: [line, `(${f.code}, HTTP ${f.status})`], signIn: needsSignIn(f) };
 }
 
 function ErrorBox({ id, error, m, signInHref }: { id: string; error: ShownError; m: ReportAdminMessages; signInHref: string }) {

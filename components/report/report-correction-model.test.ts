@@ -180,7 +180,10 @@ describe("API failures", () => {
     const msg = "报告 3 不存在 / Report 3 does not exist.";
     expect(messageInLang(msg, "zh")).toBe("报告 3 不存在");
     expect(messageInLang(msg, "en")).toBe("Report 3 does not exist.");
-    expect(messageInLang("apps.x: 不是字段 / not a field; b / c", "en")).toBe("apps.x: 不是字段 / not a field; b / c");
+    expect(messageInLang("西市场街道 2024 年的报告已存在（#3）/ A report for 西市场街道 2024 already exists (#3)", "zh")).toBe("西市场街道 2024 年的报告已存在（#3）");
+    expect(messageInLang("西市场街道 2024 年的报告已存在（#3）/ A report for 西市场街道 2024 already exists (#3)", "en")).toBe("A report for 西市场街道 2024 already exists (#3)");
+    expect(messageInLang("apps.x: 不是字段 / not a field", "en")).toBe("apps.x: 不是字段 / not a field");
+    expect(messageInLang("a: 甲 / A; b: 乙 / B", "en")).toBe("a: 甲 / A; b: 乙 / B");
     expect(messageInLang("plain message", "zh")).toBe("plain message");
   });
 });

@@ -227,11 +227,16 @@ export function needsSignIn(f: ApiFailure): boolean {
 }
 
 /**
- * Server messages are "中文 / English"; show the half in the page's language when the message has exactly
- * that shape, else the whole message (never lose what the server said).
+ * Server messages are "中文 / English" (sometimes "…（#3）/ English"); show the half in the page's language
+ * when the message has exactly that shape — Chinese first, one separator, English after — else the whole
+ * message, so nothing the server said (a field key in front, say) is lost.
  */
 export function messageInLang(message: string, lang: Lang): string {
-  const parts = message.split(" / ");
-  if (parts.length !== 2 || !/[\u4e00-\u9fff]/.test(parts[0]!)) return message;
-  return (lang === "zh" ? parts[0]! : parts[1]!).trim();
+  const seps = [...message.matchAll(/\s*\/\s+/g)];
+  if (seps.length !== 1) return message;
+  const at = seps[0]!;
+  const zh = message.slice(0, at.index).trim();
+  const en = message.slice(at.index! + at[0].length).trim();
+  if (!/^[\u4e00-\u9fff]/.test(zh) || !/^[A-Za-z]/.test(en)) return message;
+  return lang === "zh" ? zh : en;
 }
