@@ -49,7 +49,10 @@ export function classifyAgency(parsed: ParsedIssuer, issuer: string): ParsedAgen
   }
 
   // A city bureau's branch for one county (宁波市生态环境局北仑分局) works at county level.
-  const level = parsed.branch ? "county" : placeLevel(place);
+  // NBS lists a few large zones as township-level rows of the county they lie in (北京经济技术开发区
+  // under 大兴区, 天津港保税区 under 滨海新区); their management committees govern like a county.
+  const townshipZone = place.level === "township" && ZONE_NAME.test(place.text);
+  const level = parsed.branch || townshipZone ? "county" : placeLevel(place);
   if (parsed.prefix) {
     // A national system's local office or a party organ keeps its printed name whole.
     const kind: AgencyKind = !/^(中共|中国共产党)/.test(parsed.prefix) && DEPARTMENT_BODY.test(body) ? "department" : "other";

@@ -297,7 +297,12 @@ function matchZone(rest: string, previous: PlaceSegment | undefined, segments: P
   // 平潭综合实验区: a zone named after a county it replaces; only the province is certain.
   const named = narrow(findByNameOrAlias(prefix), previous);
   const provinces = new Set(named.map((division) => ancestorAt(division, "province")?.name ?? null));
-  const province = provinces.size === 1 ? [...provinces][0] : null;
+  let province = provinces.size === 1 ? [...provinces][0] : null;
+  // 河北雄安新区, 重庆两江新区: a province's (or municipality's) short form, then the zone's name.
+  for (let length = prefix.length - 1; !province && named.length === 0 && length >= 2; length -= 1) {
+    const lead = findByNameOrAlias(prefix.slice(0, length)).filter((division) => division.level === "province");
+    if (lead.length === 1) province = lead[0].name;
+  }
   return { text: whole, printed: whole, type: "zone", divisions: [], level: "zone", zonePlacement: "own", province };
 }
 

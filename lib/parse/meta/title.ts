@@ -88,12 +88,22 @@ function cleanLine(line: string): string {
   return compact(line).replace(/^[-—–=·•*]+\d*[-—–=]*/, "").replace(TITLE_MARKS, "");
 }
 
+/** How a body's name ends: an alternate name in brackets after it is a second sign-board. */
+const BODY_END = /(政府|办公厅|办公室|办事处|局|委员会|委|厅|署|中心|院)$/;
+
 function tidyIssuer(raw: string | undefined): string {
   if (!raw) return "";
-  return raw
-    .replace(/^关于/, "")
+  let issuer = raw
+    // 关于印发《长沙县2023年…》的通知, 长沙县人民政府办公室关于公布《长沙县人民政府2023年…》: the report's
+    // subject is the body named after the verb, not the office that publishes it.
+    .replace(/^.*?关于(?:印发|公布|发布|转发)/, "")
+    .replace(/^(?:关于|印发|转发)/, "")
     // 淮安市人民政府关于2021年度政府信息公开工作的年度报告
     .replace(/关于$/, "")
     .replace(/(的|之)$/, "")
     .replace(/[（(]\s*[）)]/g, "");
+  // 长沙县卫生健康局（长沙县中医药管理局）: the body is named before the brackets.
+  const board = /^(.+?)[（(]([^（）()]+)[）)]$/.exec(issuer);
+  if (board && BODY_END.test(board[1]) && BODY_END.test(board[2])) issuer = board[1];
+  return issuer;
 }
