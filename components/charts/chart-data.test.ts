@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChartValue, rankRows, toShares, trendChartRows, yearRange } from "./chart-data";
+import { formatChartValue, rankRows, toShares, topRows, trendChartRows, yearRange } from "./chart-data";
 
 describe("formatChartValue", () => {
   it("formats counts, percentages and blanks", () => {
@@ -27,16 +27,34 @@ describe("rankRows", () => {
 
 describe("toShares", () => {
   it("divides each segment by the row's sum; a zero row has no shares", () => {
-    const segs = [{ key: "a", label: "A" }, { key: "b", label: "B" }];
-    const [one, zero] = toShares(
-      [
-        { id: "1", label: "x", values: { a: 1, b: 3 } },
-        { id: "2", label: "y", values: { a: 0, b: 0 } },
-      ],
-      segs,
-    );
-    expect(one.values).toEqual({ a: 0.25, b: 0.75 });
-    expect(zero.values).toEqual({ a: null, b: null });
+    const [one, zero, blank] = toShares([
+      { id: "1", label: "x", values: [1, 3] },
+      { id: "2", label: "y", values: [0, 0] },
+      { id: "3", label: "z", values: [null, 2] },
+    ]);
+    expect(one.values).toEqual([0.25, 0.75]);
+    expect(zero.values).toEqual([null, null]);
+    expect(blank.values).toEqual([null, 1]);
+  });
+});
+
+describe("topRows", () => {
+  it("keeps the largest values, blanks last, ties in their original order, each value computed once", () => {
+    const rows = [
+      { id: "a", v: 2 },
+      { id: "b", v: null },
+      { id: "c", v: 9 },
+      { id: "d", v: 2 },
+      { id: "e", v: 5 },
+    ];
+    let calls = 0;
+    const value = (r: (typeof rows)[number]) => {
+      calls++;
+      return r.v;
+    };
+    expect(topRows(rows, value, 4).map((r) => r.id)).toEqual(["c", "e", "a", "d"]);
+    expect(calls).toBe(rows.length);
+    expect(topRows(rows, (r) => r.v, 10).map((r) => r.id)).toEqual(["a", "b", "c", "d", "e"]);
   });
 });
 

@@ -14,6 +14,14 @@ export function formatChartValue(value: number | null | undefined, format: Value
   return Math.round(value).toLocaleString("en-US");
 }
 
+/** One collator for every sort (localeCompare with a locale argument builds a new one per call). */
+const zhCollator = new Intl.Collator("zh");
+
+/** Names in Chinese dictionary order (pinyin). */
+export function compareLabels(a: string, b: string): number {
+  return zhCollator.compare(a, b);
+}
+
 export interface RankedRow {
   id: string;
   label: string;
@@ -31,8 +39,8 @@ export interface RankedRow {
 export function rankRows(rows: readonly RankedRow[]): Array<RankedRow & { rank: number | null }> {
   const withValue = rows.filter((r) => r.value !== null && Number.isFinite(r.value));
   const without = rows.filter((r) => !(r.value !== null && Number.isFinite(r.value)));
-  withValue.sort((a, b) => (b.value as number) - (a.value as number) || a.label.localeCompare(b.label, "zh"));
-  without.sort((a, b) => a.label.localeCompare(b.label, "zh"));
+  withValue.sort((a, b) => (b.value as number) - (a.value as number) || compareLabels(a.label, b.label));
+  without.sort((a, b) => compareLabels(a.label, b.label));
   let rank = 0;
   let prev: number | null = null;
   const ranked = withValue.map((r, i) => {
@@ -52,24 +60,40 @@ export interface StackRow {
   id: string;
   label: string;
   href?: string;
-  values: Record<string, number | null>;
+  /** One value per segment, in the segments' order (an array, not a keyed object: the page sends these to the browser). */
+  values: Array<number | null>;
 }
 
 /** Each row's segments as fractions of the row's sum; a row summing to 0 gets nulls (no share to show). */
-export function toShares(rows: readonly StackRow[], segments: readonly StackSegment[]): StackRow[] {
+export function toShares(rows: readonly StackRow[]): StackRow[] {
   return rows.map((r) => {
-    const sum = segments.reduce((s, seg) => s + (r.values[seg.key] ?? 0), 0);
-    const values: Record<string, number | null> = {};
-    for (const seg of segments) {
-      const v = r.values[seg.key];
-      values[seg.key] = sum > 0 && v !== null && v !== undefined ? v / sum : null;
-    }
-    return { ...r, values };
+    const sum = rowTotal(r);
+    return { ...r, values: r.values.map((v) => (sum > 0 && v !== null && v !== undefined ? v / sum : null)) };
   });
 }
 
-export function rowTotal(row: StackRow, segments: readonly StackSegment[]): number {
-  return segments.reduce((s, seg) => s + (row.values[seg.key] ?? 0), 0);
+export function rowTotal(row: StackRow): number {
+  let sum = 0;
+  for (const v of row.values) sum += v ?? 0;
+  return sum;
+}
+
+/**
+ * Cell padding and alignment set once on a data table instead of on each of its hundreds of cells:
+ * the same look, a fraction of the HTML. Numbers right-aligned, row headers left.
+ */
+export const DATA_TABLE_CLASS =
+  "w-full border-collapse text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_th]:px-2 [&_th]:py-1 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100";
+
+/** The rows with the largest `value` first (blanks last; ties keep their order), at most `limit`; each value computed once. */
+export function topRows<R>(rows: readonly R[], value: (r: R) => number | null, limit: number): R[] {
+  if (rows.length <= limit) return [...rows];
+  const scored = rows.map((row, i) => {
+    const v = value(row);
+    return { row, v: v === null || !Number.isFinite(v) ? -Infinity : v, i };
+  });
+  scored.sort((a, b) => (b.v === a.v ? a.i - b.i : b.v > a.v ? 1 : -1));
+  return scored.slice(0, limit).map((s) => s.row);
 }
 
 export interface TrendPoint {

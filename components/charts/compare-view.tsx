@@ -13,7 +13,8 @@ import type { OutcomesRow } from "../../lib/queries/compare-outcomes";
 import type { ReviewCounts, ReviewRow } from "../../lib/queries/compare-review";
 import type { GroupInfo } from "../../lib/queries/sql";
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUPS, REVIEW_RESULTS, labelOfKey, splitLabel } from "./catalog-labels";
-import { formatChartValue, type Lang, type RankedRow, type StackRow, type StackSegment } from "./chart-data";
+import { formatChartValue, topRows, type Lang, type RankedRow, type StackRow, type StackSegment } from "./chart-data";
+import { DocumentsTable, type DocumentsColumn } from "./documents-table";
 import { RankedBarChart } from "./ranked-bar-chart";
 import { StackedBarChart } from "./stacked-bar-chart";
 import { hrefWith, toSearchParams } from "../filters/filter-params";
@@ -123,16 +124,27 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
   }
   const label = (x: { labelZh: string; labelEn: string }) => (lang === "zh" ? x.labelZh : x.labelEn);
   const href = (g: GroupInfo) => groupHref(g, groupBy, params, year);
-  // Each chart gets its own top rows (by its own measure), so a page over thousands of agencies stays light.
+  // Each chart gets its own top rows (by its own measure), so a page over thousands of agencies stays
+  // light: only those rows are turned into chart props and sent to the browser. Each measure is
+  // computed once per row (not inside the sort's comparator).
   const ranked = <R extends GroupInfo>(rows: R[], value: (r: R) => number | null, note?: (r: R) => string | undefined): RankedRow[] =>
-    top(rows, value).map((r) => ({ id: r.key, label: r.label, value: value(r), href: href(r), note: note?.(r) }));
-  const stacked = <R extends GroupInfo>(rows: R[], values: (r: R) => Record<string, number | null>): StackRow[] =>
-    top(rows, (r) => Object.values(values(r)).reduce<number>((a, v) => a + (v ?? 0), 0)).map((r) => ({
-      id: r.key,
-      label: r.label,
-      href: href(r),
-      values: values(r),
-    }));
+    top(rows, value).map((r) => {
+      const row: RankedRow = { id: r.key, label: r.label, value: value(r) };
+      const h = href(r);
+      if (h !== undefined) row.href = h;
+      const n = note?.(r);
+      if (n !== undefined) row.note = n;
+      return row;
+    });
+  const stacked = <R extends GroupInfo>(rows: R[], segments: readonly StackSegment[], valueOf: (r: R, key: string) => number | null): StackRow[] => {
+    const withValues = rows.map((r) => ({ r, values: segments.map((seg) => valueOf(r, seg.key) ?? null) }));
+    return top(withValues, (x) => x.values.reduce<number>((a, v) => a + (v ?? 0), 0)).map(({ r, values }) => {
+      const row: StackRow = { id: r.key, label: r.label, values };
+      const h = href(r);
+      if (h !== undefined) row.href = h;
+      return row;
+    });
+  };
 
   const applicantSegments: StackSegment[] = APPLICANT_COLUMNS.filter((c) => c.key !== "total").map((c) => ({ key: c.key, label: label(c) }));
   const outcomeSegments: StackSegment[] = OUTCOME_GROUPS.map((o) => ({ key: o.key, label: label(o) }));
@@ -142,7 +154,10 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
       label: lang === "zh" ? splitLabel(r.labelZh).item : r.labelEn.replace(/^[^:]*:\s*/, ""),
     }));
   const reviewSegments: StackSegment[] = REVIEW_RESULTS.filter((r) => r.key !== "total").map((r) => ({ key: r.key, label: label(r) }));
-  const reviewValues = (c: ReviewCounts) => ({ upheld: c.upheld, corrected: c.corrected, other: c.other, pending: c.pending });
+  const reviewValue = (c: ReviewCounts, key: string) => c[key as "upheld" | "corrected" | "other" | "pending"] ?? null;
+  const deniedSegments = reasonSegments("denied");
+  const unavailableSegments = reasonSegments("unavailable");
+  const rejectedSegments = reasonSegments("rejected");
   const metric = (id: string) => {
     const d = METRIC_BY_ID.get(id);
     return d ? label(d) : id;
@@ -178,15 +193,15 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
             rows={ranked(applications.rows, (r) => r.newByApplicant.total, (r) => `${m.carriedTotal} ${formatChartValue(r.carriedOverByApplicant.total, "count")}`)}
           />
           <RankedBarChart title={m.carriedTotal} lang={lang} valueFormat="count" colorIndex={1} rows={ranked(applications.rows, (r) => r.carriedOverByApplicant.total)} />
-          <StackedBarChart title={m.newByApplicant} lang={lang} segments={applicantSegments} rows={stacked(applications.rows, (r) => r.newByApplicant)} />
-          <StackedBarChart title={m.carriedByApplicant} lang={lang} segments={applicantSegments} rows={stacked(applications.rows, (r) => r.carriedOverByApplicant)} />
+          <StackedBarChart title={m.newByApplicant} lang={lang} segments={applicantSegments} rows={stacked(applications.rows, applicantSegments, (r, k) => r.newByApplicant[k as keyof typeof r.newByApplicant])} />
+          <StackedBarChart title={m.carriedByApplicant} lang={lang} segments={applicantSegments} rows={stacked(applications.rows, applicantSegments, (r, k) => r.carriedOverByApplicant[k as keyof typeof r.carriedOverByApplicant])} />
         </div>
       </section>
 
       <section aria-labelledby="cmp-outcomes" className="space-y-3">
         <h2 id="cmp-outcomes" className="text-lg font-semibold">{m.outcomes}</h2>
         <div className="grid gap-3 lg:grid-cols-2">
-          <StackedBarChart title={m.outcomesChart} description={m.outcomesHint} lang={lang} segments={outcomeSegments} rows={stacked(outcomes.rows, (r) => r.outcomes)} />
+          <StackedBarChart title={m.outcomesChart} description={m.outcomesHint} lang={lang} segments={outcomeSegments} rows={stacked(outcomes.rows, outcomeSegments, (r, k) => r.outcomes[k as keyof OutcomesRow["outcomes"]])} />
           <RankedBarChart
             title={m.disclosureRate}
             lang={lang}
@@ -194,9 +209,9 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
             colorIndex={2}
             rows={ranked(outcomes.rows, (r) => r.disclosureRate, (r) => m.ratioNote((r.outcomes.granted ?? 0) + (r.outcomes.partial ?? 0), r.total))}
           />
-          <StackedBarChart title={m.deniedReasons} lang={lang} segments={reasonSegments("denied")} rows={stacked(withReasons("denied"), (r) => pick(r.reasons, "denied"))} />
-          <StackedBarChart title={m.unavailableReasons} lang={lang} segments={reasonSegments("unavailable")} rows={stacked(withReasons("unavailable"), (r) => pick(r.reasons, "unavailable"))} />
-          <StackedBarChart title={m.rejectedReasons} lang={lang} segments={reasonSegments("rejected")} rows={stacked(withReasons("rejected"), (r) => pick(r.reasons, "rejected"))} />
+          <StackedBarChart title={m.deniedReasons} lang={lang} segments={deniedSegments} rows={stacked(withReasons("denied"), deniedSegments, (r, k) => r.reasons[k])} />
+          <StackedBarChart title={m.unavailableReasons} lang={lang} segments={unavailableSegments} rows={stacked(withReasons("unavailable"), unavailableSegments, (r, k) => r.reasons[k])} />
+          <StackedBarChart title={m.rejectedReasons} lang={lang} segments={rejectedSegments} rows={stacked(withReasons("rejected"), rejectedSegments, (r, k) => r.reasons[k])} />
         </div>
       </section>
 
@@ -208,13 +223,13 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
           <RankedBarChart title={m.licensing} lang={lang} valueFormat="count" colorIndex={4} rows={ranked(active.rows, (r) => r.licensing)} />
           <RankedBarChart title={m.enforcement} lang={lang} valueFormat="count" colorIndex={5} rows={ranked(active.rows, (r) => r.enforcement)} />
         </div>
-        <DocumentsTable lang={lang} rows={top(active.rows, (r) => r.f2021.normativeInForce ?? r.f2019.normativeTotal)} href={href} />
+        {documents(lang, top(active.rows, (r) => r.f2021.normativeInForce ?? r.f2019.normativeTotal), href)}
       </section>
 
       <section aria-labelledby="cmp-review" className="space-y-3">
         <h2 id="cmp-review" className="text-lg font-semibold">{m.review}</h2>
         <div className="grid gap-3 lg:grid-cols-2">
-          <StackedBarChart title={m.reviewChart} lang={lang} segments={reviewSegments} rows={stacked(review.rows, (r) => reviewValues(r.review))} />
+          <StackedBarChart title={m.reviewChart} lang={lang} segments={reviewSegments} rows={stacked(review.rows, reviewSegments, (r, k) => reviewValue(r.review, k))} />
           <RankedBarChart
             title={m.reviewRate}
             lang={lang}
@@ -222,7 +237,7 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
             colorIndex={6}
             rows={ranked(review.rows, (r) => r.review.correctionRate, (r) => m.ratioNote(r.review.corrected, r.review.total))}
           />
-          <StackedBarChart title={m.litigationChart} lang={lang} segments={reviewSegments} rows={stacked(review.rows, (r) => reviewValues(r.litigation))} />
+          <StackedBarChart title={m.litigationChart} lang={lang} segments={reviewSegments} rows={stacked(review.rows, reviewSegments, (r, k) => reviewValue(r.litigation, k))} />
           <RankedBarChart
             title={m.litigationRate}
             lang={lang}
@@ -240,67 +255,55 @@ export function CompareView({ lang, params, groupBy, applications, outcomes, act
 const TABLE_LIMIT = 50;
 
 /** The rows with the largest values first (blanks last), at most TABLE_LIMIT. */
-function top<R extends GroupInfo>(rows: R[], value: (r: R) => number | null): R[] {
-  if (rows.length <= TABLE_LIMIT) return rows;
-  return [...rows].sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity)).slice(0, TABLE_LIMIT);
+function top<R>(rows: R[], value: (r: R) => number | null): R[] {
+  return topRows(rows, value, TABLE_LIMIT);
 }
 
-/** The reasons of one outcome group, keyed by application row (denied.state_secret …). */
-function pick(reasons: Record<string, number | null>, group: string): Record<string, number | null> {
-  return Object.fromEntries(Object.entries(reasons).filter(([k]) => k.startsWith(`${group}.`)));
-}
+const C2021 = ["rulesIssued", "rulesRepealed", "rulesInForce", "normativeIssued", "normativeRepealed", "normativeInForce", "fees"] as const;
+const C2019 = ["rulesMade", "rulesPublished", "rulesTotal", "normativeMade", "normativePublished", "normativeTotal"] as const;
+const DOC_KEY: Record<(typeof C2021)[number] | (typeof C2019)[number], string> = {
+  rulesIssued: "active.rules.issued",
+  rulesRepealed: "active.rules.repealed",
+  rulesInForce: "active.rules.in_force",
+  normativeIssued: "active.normative.issued",
+  normativeRepealed: "active.normative.repealed",
+  normativeInForce: "active.normative.in_force",
+  fees: "active.fees",
+  rulesMade: "active.rules.made",
+  rulesPublished: "active.rules.published",
+  rulesTotal: "active.rules.total",
+  normativeMade: "active.normative.made",
+  normativePublished: "active.normative.published",
+  normativeTotal: "active.normative.total",
+};
 
-function DocumentsTable({ lang, rows, href }: { lang: Lang; rows: ActiveRow[]; href: (g: GroupInfo) => string | undefined }) {
+/** The rules and normative documents table: labels worked out here, rows sent as plain number arrays. */
+function documents(lang: Lang, rows: ActiveRow[], href: (g: GroupInfo) => string | undefined) {
   const m = messages[lang];
-  const c2021 = ["rulesIssued", "rulesRepealed", "rulesInForce", "normativeIssued", "normativeRepealed", "normativeInForce", "fees"] as const;
-  const c2019 = ["rulesMade", "rulesPublished", "rulesTotal", "normativeMade", "normativePublished", "normativeTotal"] as const;
-  const keyOf: Record<(typeof c2021)[number] | (typeof c2019)[number], string> = {
-    rulesIssued: "active.rules.issued",
-    rulesRepealed: "active.rules.repealed",
-    rulesInForce: "active.rules.in_force",
-    normativeIssued: "active.normative.issued",
-    normativeRepealed: "active.normative.repealed",
-    normativeInForce: "active.normative.in_force",
-    fees: "active.fees",
-    rulesMade: "active.rules.made",
-    rulesPublished: "active.rules.published",
-    rulesTotal: "active.rules.total",
-    normativeMade: "active.normative.made",
-    normativePublished: "active.normative.published",
-    normativeTotal: "active.normative.total",
-  };
   const has2019 = rows.some((r) => r.reports2019Format > 0);
   const has2021 = rows.some((r) => r.reports2021Format > 0);
+  const suffix = (f: string) => (lang === "zh" ? `（${f}）` : ` (${f})`);
+  const columns: DocumentsColumn[] = [
+    ...(has2021 ? C2021.map((c) => ({ label: `${labelOfKey(DOC_KEY[c], lang)}${suffix("2021")}`, format: c === "fees" ? ("decimal" as const) : ("count" as const) })) : []),
+    ...(has2019 ? C2019.map((c) => ({ label: `${labelOfKey(DOC_KEY[c], lang)}${suffix("2019")}`, format: "count" as const })) : []),
+  ];
   return (
-    <figure className="rounded border border-slate-200 bg-white p-3">
-      <figcaption className="font-semibold">{m.docs}</figcaption>
-      <p className="mb-2 text-xs text-slate-600">{m.docsHint}</p>
-      <div className="relative overflow-x-auto">
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">{m.docs}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="px-2 py-1 text-left">{m.group}</th>
-              <th scope="col" className="px-2 py-1 text-right">{m.formats}</th>
-              {has2021 ? c2021.map((c) => <th key={c} scope="col" className="px-2 py-1 text-right text-xs">{labelOfKey(keyOf[c], lang)}{lang === "zh" ? "（2021）" : " (2021)"}</th>) : null}
-              {has2019 ? c2019.map((c) => <th key={c} scope="col" className="px-2 py-1 text-right text-xs">{labelOfKey(keyOf[c], lang)}{lang === "zh" ? "（2019）" : " (2019)"}</th>) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const h = href(r);
-              return (
-                <tr key={r.key} className="border-b border-slate-100">
-                  <th scope="row" className="px-2 py-1 text-left font-normal">{h ? <a href={h} className="text-blue-700 underline">{r.label}</a> : r.label}</th>
-                  <td className="px-2 py-1 text-right tabular-nums">{r.reports2019Format} / {r.reports2021Format}</td>
-                  {has2021 ? c2021.map((c) => <td key={c} className="px-2 py-1 text-right tabular-nums">{formatChartValue(r.f2021[c], c === "fees" ? "decimal" : "count")}</td>) : null}
-                  {has2019 ? c2019.map((c) => <td key={c} className="px-2 py-1 text-right tabular-nums">{formatChartValue(r.f2019[c], "count")}</td>) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+    <DocumentsTable
+      title={m.docs}
+      description={m.docsHint}
+      nameLabel={m.group}
+      formatsLabel={m.formats}
+      columns={columns}
+      rows={rows.map((r) => {
+        const h = href(r);
+        return {
+          id: r.key,
+          label: r.label,
+          ...(h !== undefined ? { href: h } : {}),
+          formats: `${r.reports2019Format} / ${r.reports2021Format}`,
+          values: [...(has2021 ? C2021.map((c) => r.f2021[c]) : []), ...(has2019 ? C2019.map((c) => r.f2019[c]) : [])],
+        };
+      })}
+    />
   );
 }

@@ -3,7 +3,7 @@
 /** A ranked horizontal bar chart (highest first) with its table. Plain, serialisable props only. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { colorAt, formatChartValue, rankRows, type Lang, type RankedRow, type ValueFormat } from "./chart-data";
+import { DATA_TABLE_CLASS, colorAt, formatChartValue, rankRows, type Lang, type RankedRow, type ValueFormat } from "./chart-data";
 
 const messages = {
   zh: { rank: "排名", name: "名称", value: "数值", note: "说明", empty: "没有可显示的数据。" },
@@ -32,29 +32,28 @@ export function RankedBarChart({ title, description, lang, rows, valueFormat, va
   const height = Math.max(120, bars.length * BAR_HEIGHT + 40);
   const longest = Math.max(4, ...bars.map((b) => b.label.length));
   const yWidth = Math.min(180, 14 * longest + 8);
+  const hasNotes = ranked.some((r) => r.note);
   const table =
     ranked.length === 0 ? (
       <p className="text-sm text-slate-600">{m.empty}</p>
     ) : (
-      <table className="w-full border-collapse text-sm">
+      <table className={DATA_TABLE_CLASS}>
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="px-2 py-1">{m.rank}</th>
-            <th scope="col" className="px-2 py-1">{m.name}</th>
-            <th scope="col" className="px-2 py-1 text-right">{valueLabel ?? m.value}</th>
-            {ranked.some((r) => r.note) ? <th scope="col" className="px-2 py-1 text-right">{m.note}</th> : null}
+            <th scope="col">{m.rank}</th>
+            <th scope="col">{m.name}</th>
+            <th scope="col" className="text-right">{valueLabel ?? m.value}</th>
+            {hasNotes ? <th scope="col" className="text-right">{m.note}</th> : null}
           </tr>
         </thead>
         <tbody>
           {ranked.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100">
-              <td className="px-2 py-1 tabular-nums">{r.rank ?? "—"}</td>
-              <th scope="row" className="px-2 py-1 text-left font-normal">
-                {r.href ? <a href={r.href} className="text-blue-700 underline">{r.label}</a> : r.label}
-              </th>
-              <td className="px-2 py-1 text-right tabular-nums">{formatChartValue(r.value, valueFormat)}</td>
-              {ranked.some((x) => x.note) ? <td className="px-2 py-1 text-right tabular-nums text-slate-600">{r.note ?? ""}</td> : null}
+            <tr key={r.id}>
+              <td className="text-left!">{r.rank ?? "—"}</td>
+              <th scope="row">{r.href ? <a href={r.href} className="text-blue-700 underline">{r.label}</a> : r.label}</th>
+              <td>{formatChartValue(r.value, valueFormat)}</td>
+              {hasNotes ? <td className="text-slate-600">{r.note ?? ""}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
 import { legendText } from "./legend-text";
-import { colorAt, formatChartValue, rowTotal, toShares, type Lang, type StackRow, type StackSegment } from "./chart-data";
+import { DATA_TABLE_CLASS, colorAt, compareLabels, formatChartValue, rowTotal, toShares, type Lang, type StackRow, type StackSegment } from "./chart-data";
 
 const messages = {
   zh: { counts: "数量", shares: "占比", mode: "数值类型", group: "名称", total: "合计", empty: "没有可显示的数据。" },
@@ -19,6 +19,7 @@ export interface StackedBarChartProps {
   title: string;
   description?: string;
   lang: Lang;
+  /** Each row's values in the order of `segments`. */
   rows: StackRow[];
   segments: StackSegment[];
   /** Start in shares mode. */
@@ -29,12 +30,18 @@ export interface StackedBarChartProps {
 export function StackedBarChart({ title, description, lang, rows, segments, initialMode = "counts", maxBars = 30 }: StackedBarChartProps) {
   const m = messages[lang];
   const [mode, setMode] = useState<"counts" | "shares">(initialMode);
-  const ordered = [...rows].sort((a, b) => rowTotal(b, segments) - rowTotal(a, segments) || a.label.localeCompare(b.label, "zh"));
-  const shown = mode === "shares" ? toShares(ordered, segments) : ordered;
+  const totals = new Map(rows.map((r) => [r, rowTotal(r)]));
+  const ordered = [...rows].sort((a, b) => totals.get(b)! - totals.get(a)! || compareLabels(a.label, b.label));
+  const shown = mode === "shares" ? toShares(ordered) : ordered;
   const format = mode === "shares" ? "percent" : "count";
-  const bars = shown.slice(0, maxBars).map((r) => ({ label: r.label, ...r.values }));
+  // Recharts reads a bar's value by data key; positional keys (s0, s1 …) never clash with dotted catalog keys.
+  const bars = shown.slice(0, maxBars).map((r) => {
+    const bar: Record<string, string | number | null> = { label: r.label };
+    r.values.forEach((v, i) => (bar[`s${i}`] = v));
+    return bar;
+  });
   const height = Math.max(140, bars.length * 28 + 70);
-  const longest = Math.max(4, ...bars.map((b) => b.label.length));
+  const longest = Math.max(4, ...bars.map((b) => String(b.label).length));
   const controls = (
     <div role="group" aria-label={m.mode} className="inline-flex overflow-hidden rounded border border-slate-300 text-sm">
       {(["counts", "shares"] as const).map((v) => (
@@ -54,7 +61,7 @@ export function StackedBarChart({ title, description, lang, rows, segments, init
     rows.length === 0 ? (
       <p className="text-sm text-slate-600">{m.empty}</p>
     ) : (
-      <table className="w-full border-collapse text-sm">
+      <table className={DATA_TABLE_CLASS}>
         <caption className="sr-only">
           {title}（{m[mode]}）
         </caption>
@@ -69,14 +76,12 @@ export function StackedBarChart({ title, description, lang, rows, segments, init
         </thead>
         <tbody>
           {shown.map((r, i) => (
-            <tr key={r.id} className="border-b border-slate-100">
-              <th scope="row" className="px-2 py-1 text-left font-normal">
-                {r.href ? <a href={r.href} className="text-blue-700 underline">{r.label}</a> : r.label}
-              </th>
-              {segments.map((s) => (
-                <td key={s.key} className="px-2 py-1 text-right tabular-nums">{formatChartValue(r.values[s.key], format)}</td>
+            <tr key={r.id}>
+              <th scope="row">{r.href ? <a href={r.href} className="text-blue-700 underline">{r.label}</a> : r.label}</th>
+              {segments.map((s, j) => (
+                <td key={s.key}>{formatChartValue(r.values[j], format)}</td>
               ))}
-              <td className="px-2 py-1 text-right tabular-nums">{formatChartValue(rowTotal(ordered[i], segments), "count")}</td>
+              <td>{formatChartValue(totals.get(ordered[i]), "count")}</td>
             </tr>
           ))}
         </tbody>
@@ -94,7 +99,7 @@ export function StackedBarChart({ title, description, lang, rows, segments, init
           <Tooltip formatter={(v) => formatChartValue(Number(v), format)} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
           {segments.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={colorAt(i)} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={`s${i}`} name={s.label} stackId="stack" fill={colorAt(i)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
