@@ -399,8 +399,8 @@ export function looksOcrd(context: string): boolean {
  *
  * Townships and streets are created, merged and renamed every year, after the 2023 index: a
  * township printed clearly is kept as printed (民丰街道 stays 民丰街道 though 玉丰街道 lies in the
- * same district). It is corrected only on the text's own evidence: the real name printed elsewhere
- * in the report at least as often as the variant, or an OCR look-alike pair in a text that looks OCR'd.
+ * same district). It is corrected only on the text's own evidence: the real name printed in the
+ * report more often than the variant, or an OCR look-alike pair in a text that looks OCR'd.
  */
 function correctOcr(
   printed: string,
@@ -435,7 +435,7 @@ function correctOcr(
     const supported = near
       .map((division) => {
         const realCount = occurrences(context, division.name);
-        if (realCount > 0 && realCount >= printedCount) {
+        if (realCount > printedCount) {
           return { division, reason: `the text itself prints ${division.name} ${realCount} time(s)` };
         }
         if (ocrd && isLookalike(division)) {

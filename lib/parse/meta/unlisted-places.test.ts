@@ -134,6 +134,11 @@ describe("a township name is corrected only on the text's own evidence", () => {
     expect(meta.agency?.name).toBe("民丰街道");
   });
 
+  it("one mention of the neighbour against the title's one is no evidence", () => {
+    const meta = readMetadata("阜新市细河区民丰街道2023年政府信息公开工作年度报告\n本街道与玉丰街道开展交流。");
+    expect(meta.agency?.name).toBe("民丰街道");
+  });
+
   it("the OCR fixture's tables carry OCR column names; the county correction there still applies", () => {
     const text = readFileSync(path.join(__dirname, "..", "__fixtures__", "corpus", "013_shuyang_county_gov_2025_ocr_md.txt"), "utf8");
     expect(looksOcrd(compact(text))).toBe(true);
