@@ -326,12 +326,12 @@ class TableReader {
     // Numbers under a label naming no row, kept for one group: PDF text prints a wrapped label's
     // numbers on its first line, so the row's words may come only after them.
     let orphan: readonly ValueToken[] | null = null;
-    for (const g of groups) {
+    for (const printed of groups) {
+      let g = printed;
       const orphanBefore = orphan;
       orphan = null;
       if (/金额/.test(g.label)) this.moneyHeaderUnit = /金额[^万]{0,8}万元/.test(g.label) ? "万元" : /金额[^万]{0,8}元/.test(g.label) ? "元" : null;
-      const hasNumber = g.values.some((v) => v.t === "num");
-      const hardCount = g.values.filter((v) => !(v.t === "blank" && v.soft)).length;
+
       // A row already read, named with more label text after it: the tail of that row's label
       // wrapped under its numbers (PDF text), not the row again.
       const found = findRowMentions(g.label, rows, g.pieceStarts);
@@ -344,6 +344,9 @@ class TableReader {
       if (mentioned.some((r) => /^apps\.other\.(no_correction|no_fee|misc)$/.test(r.key))) {
         mentioned = mentioned.filter((r) => r.key !== "apps.other.combined");
       }
+      g = this.withoutPageNumber(g, [...pending, ...mentioned]);
+      const hasNumber = g.values.some((v) => v.t === "num");
+      const hardCount = g.values.filter((v) => !(v.t === "blank" && v.soft)).length;
       if (g.values.length === 0) {
         // Rows named without numbers: column-major text prints the numbers later.
         if (mentioned.length > 0) pending = mentioned.filter((r) => !this.outcomes.has(r.key));
@@ -437,6 +440,30 @@ class TableReader {
     }
   }
 
+  /**
+   * A bare page number among a group's numbers (a lone number at a page break): dropped when the
+   * rows the numbers are for fit without it and not with it.
+   */
+  private withoutPageNumber(g: Group, named: readonly RowDef[]): Group {
+    const edge = g.values.findIndex((v) => v.t === "num" && v.pageEdge);
+    if (edge < 0) return g;
+    const open = named.filter((r) => !this.outcomes.has(r.key));
+    if (open.length === 0) return g;
+    const hard = (vs: readonly ValueToken[]) => vs.filter((v) => !(v.t === "blank" && v.soft)).length;
+    const fits = (n: number) => {
+      let sum = 0;
+      for (const r of open) {
+        sum += r.cells.length;
+        if (sum === n) return true;
+      }
+      return false;
+    };
+    const without = g.values.filter((_, i) => i !== edge);
+    if (fits(hard(g.values)) || !fits(hard(without))) return g;
+    this.warnings.push(`${open[0].key}: a lone ${rawOf([g.values[edge]])} at a page break read as a page number, not a cell`);
+    return { ...g, values: without };
+  }
+
   private assignMany(rowsToFill: RowDef[], vals: readonly ValueToken[]): void {
     const total = rowsToFill.reduce((a, r) => a + r.cells.length, 0);
     if (rowsToFill.length > 1 && total === vals.length) this.assignColumnMajor(rowsToFill, vals);
@@ -501,6 +528,12 @@ class TableReader {
         vals.push(...g.values);
         if (vals.length >= 15) break;
       }
+    }
+    if (vals.length > 15 && vals.some((v) => v.t === "num" && v.pageEdge)) {
+      const kept = vals.filter((v) => !(v.t === "num" && v.pageEdge));
+      this.warnings.push(`review: a lone number at a page break read as a page number, not a cell`);
+      vals.length = 0;
+      vals.push(...kept);
     }
     if (vals.length === 0) return;
     this.review = true;

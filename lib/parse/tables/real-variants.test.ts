@@ -67,6 +67,11 @@ const VARIANTS: Array<[string, (t: string) => string, readonly TextLayout[]]> = 
     (t) => t.replace(/^（([三四五])）(不予公开|无法提供|不予处理)$/gm, "（$1）$2 0 0 0 0 0 0 0"),
     ["rows-space", "rows-space-lost"],
   ],
+  [
+    "bare page numbers (4, not - 4 -) at page breaks, a running header at the top of the next page",
+    (t) => t.replace(/^- 4 -\n\f/gm, "4\n\f\n某某区人民政府2023年政府信息公开工作年度报告"),
+    ["column-major", "column-major-carry", "labels-then-rows"],
+  ],
 ];
 
 describe.each(VARIANTS)("variant: %s", (_name, vary, layouts) => {

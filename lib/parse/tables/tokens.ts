@@ -17,6 +17,8 @@ export interface NumToken {
   raw: string;
   /** Source line (text layouts), to tell numbers printed row by row from one per line. */
   line?: number;
+  /** A lone number on its own line at a page break (text with form feeds): maybe a page number. */
+  pageEdge?: boolean;
 }
 export interface TextToken {
   t: "text";
@@ -211,7 +213,21 @@ export function tokenizeText(text: string): Token[] {
   // line, and a line holding only a tab is an empty cell once the row's first cell is seen.
   let blockHasContent = false;
   let lineNo = -1;
-  const allLines = text.split(/\r\n|\r|\n|\f/);
+  const parts = text.split(/(\r\n|\r|\n|\f)/);
+  const allLines = parts.filter((_, i) => i % 2 === 0);
+  // seps[i] separates allLines[i] and allLines[i + 1]: a form feed is a page break.
+  const seps = parts.filter((_, i) => i % 2 === 1);
+  const atPageBreak = (i: number): boolean => {
+    for (let j = i; j < seps.length; j++) {
+      if (seps[j] === "\f") return true;
+      if (allLines[j + 1].trim()) break;
+    }
+    for (let j = i - 1; j >= 0; j--) {
+      if (seps[j] === "\f") return true;
+      if (allLines[j].trim()) break;
+    }
+    return false;
+  };
   for (const rawLine of allLines) {
     lineNo++;
     const before = out.length;
@@ -255,6 +271,10 @@ export function tokenizeText(text: string): Token[] {
       const t = out[i];
       if (t.t === "num" || (t.t === "blank" && !t.soft)) t.line = lineNo;
     }
+    // A page number printed bare (4, not - 4 -) cannot be told from a cell by its look; the
+    // readers drop it only where the row counts show one number too many.
+    const only = out.length === before + 1 ? out[before] : null;
+    if (only && only.t === "num" && /^\s*\d{1,3}\s*$/.test(line) && atPageBreak(lineNo)) only.pageEdge = true;
   }
   return out;
 }
