@@ -5,7 +5,7 @@
  */
 import type { ReportFilters } from "../filters/report-filters";
 import { type CompareResult, runCompare } from "./compare-common";
-import { ACTIVE_2019_KEYS, ACTIVE_2021_KEYS, BRIDGED_ACTIVE, alias } from "./compare-scan";
+import { ACTIVE_2019_KEYS, ACTIVE_2021_KEYS, BRIDGED_ACTIVE, alias, slot } from "./compare-scan";
 import type { Db, GroupInfo } from "./sql";
 
 export type { CompareResult } from "./compare-common";
@@ -33,11 +33,13 @@ export interface ActiveRow extends GroupInfo {
   reports2021Format: number;
 }
 
-const A2021 = (Object.keys(ACTIVE_2021) as Active2021Key[]).map((n) => [n, alias.active2021(n)] as const);
-const A2019 = (Object.keys(ACTIVE_2019) as Active2019Key[]).map((n) => [n, alias.active2019(n)] as const);
-const LICENSING = alias.bridged("licensing");
-const PENALTY = alias.bridged("penalty");
-const ENFORCEMENT = alias.bridged("enforcement");
+const A2021 = (Object.keys(ACTIVE_2021) as Active2021Key[]).map((n) => [n, slot(alias.active2021(n))] as const);
+const A2019 = (Object.keys(ACTIVE_2019) as Active2019Key[]).map((n) => [n, slot(alias.active2019(n))] as const);
+const LICENSING = slot(alias.bridged("licensing"));
+const PENALTY = slot(alias.bridged("penalty"));
+const ENFORCEMENT = slot(alias.bridged("enforcement"));
+const REPORTS_2019 = slot(alias.reports2019);
+const REPORTS_2021 = slot(alias.reports2021);
 
 export async function getCompareActive(filters: ReportFilters, db?: Db): Promise<CompareResult<ActiveRow>> {
   return runCompare(
@@ -55,8 +57,8 @@ export async function getCompareActive(filters: ReportFilters, db?: Db): Promise
         enforcement: s[ENFORCEMENT] ?? null,
         f2021,
         f2019,
-        reports2019Format: s[alias.reports2019] ?? 0,
-        reports2021Format: s[alias.reports2021] ?? 0,
+        reports2019Format: s[REPORTS_2019] ?? 0,
+        reports2021Format: s[REPORTS_2021] ?? 0,
       };
     },
     (r) => r.penalty,

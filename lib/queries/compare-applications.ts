@@ -5,7 +5,7 @@
 import { APPLICANT_COLUMNS } from "../report/catalog";
 import type { ReportFilters } from "../filters/report-filters";
 import { type CompareResult, runCompare } from "./compare-common";
-import { type ScanRow, alias } from "./compare-scan";
+import { type ScanRow, alias, slot } from "./compare-scan";
 import type { Db, GroupInfo } from "./sql";
 
 export type { CompareResult } from "./compare-common";
@@ -24,12 +24,13 @@ export interface ApplicationsRow extends GroupInfo {
   handledTotal: number | null;
 }
 
-const NEW_ALIASES = APPLICANT_KEYS.map((k) => [k, alias.newApps(k)] as const);
-const CARRIED_ALIASES = APPLICANT_KEYS.map((k) => [k, alias.carriedOver(k)] as const);
+const NEW_SLOTS = APPLICANT_KEYS.map((k) => [k, slot(alias.newApps(k))] as const);
+const CARRIED_SLOTS = APPLICANT_KEYS.map((k) => [k, slot(alias.carriedOver(k))] as const);
+const HANDLED_TOTAL = slot(alias.handledTotal);
 
-function byApplicant(s: ScanRow, aliases: ReadonlyArray<readonly [ApplicantKey, string]>): ByApplicant {
+function byApplicant(s: ScanRow, slots: ReadonlyArray<readonly [ApplicantKey, number]>): ByApplicant {
   const out = {} as ByApplicant;
-  for (const [k, a] of aliases) out[k] = s[a] ?? null;
+  for (const [k, i] of slots) out[k] = s[i] ?? null;
   return out;
 }
 
@@ -39,9 +40,9 @@ export async function getCompareApplications(filters: ReportFilters, db?: Db): P
     db,
     (s, group) => ({
       ...group,
-      newByApplicant: byApplicant(s, NEW_ALIASES),
-      carriedOverByApplicant: byApplicant(s, CARRIED_ALIASES),
-      handledTotal: s[alias.handledTotal] ?? null,
+      newByApplicant: byApplicant(s, NEW_SLOTS),
+      carriedOverByApplicant: byApplicant(s, CARRIED_SLOTS),
+      handledTotal: s[HANDLED_TOTAL] ?? null,
     }),
     (r) => r.newByApplicant.total,
   );

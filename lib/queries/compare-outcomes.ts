@@ -7,7 +7,7 @@ import type { OutcomeGroup } from "../report/catalog";
 import { disclosureRate, share } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
 import { type CompareResult, runCompare } from "./compare-common";
-import { REASON_ROWS, alias } from "./compare-scan";
+import { REASON_ROWS, alias, slot } from "./compare-scan";
 import type { Db, GroupInfo } from "./sql";
 
 export type { CompareResult } from "./compare-common";
@@ -28,24 +28,25 @@ export interface OutcomesRow extends GroupInfo {
   disclosureRate: number | null;
 }
 
-const OUTCOME_ALIASES = OUTCOME_KEYS.map((o) => [o, alias.outcome(o)] as const);
-const REASON_ALIASES = REASON_ROWS.map((r, i) => [r, alias.reason(i)] as const);
+const OUTCOME_SLOTS = OUTCOME_KEYS.map((o) => [o, slot(alias.outcome(o))] as const);
+const REASON_SLOTS = REASON_ROWS.map((r, i) => [r, slot(alias.reason(i))] as const);
+const HANDLED_TOTAL = slot(alias.handledTotal);
 
 export async function getCompareOutcomes(filters: ReportFilters, db?: Db): Promise<CompareResult<OutcomesRow>> {
   return runCompare(
     filters,
     db,
     (s, group) => {
-      const total = s[alias.handledTotal] ?? null;
+      const total = s[HANDLED_TOTAL] ?? null;
       const outcomes = {} as Record<OutcomeGroup, number | null>;
       const shares = {} as Record<OutcomeGroup, number | null>;
-      for (const [o, a] of OUTCOME_ALIASES) {
-        const n = s[a] ?? null;
+      for (const [o, i] of OUTCOME_SLOTS) {
+        const n = s[i] ?? null;
         outcomes[o] = n;
         shares[o] = n === null ? null : share(n, total);
       }
       const reasons: Record<string, number | null> = {};
-      for (const [r, a] of REASON_ALIASES) reasons[r] = s[a] ?? null;
+      for (const [r, i] of REASON_SLOTS) reasons[r] = s[i] ?? null;
       return {
         ...group,
         total,

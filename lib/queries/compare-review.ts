@@ -6,7 +6,7 @@ import { REVIEW_RESULTS } from "../report/catalog";
 import { correctionRate } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
 import { type CompareResult, runCompare } from "./compare-common";
-import { type ScanRow, alias } from "./compare-scan";
+import { type ScanRow, alias, slot } from "./compare-scan";
 import type { Db, GroupInfo } from "./sql";
 
 export type { CompareResult } from "./compare-common";
@@ -35,13 +35,13 @@ function addNullable(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
 
-const ALIASES: Record<string, ReadonlyArray<readonly [ReviewResultKey, string]>> = Object.fromEntries(
-  ["review", "litigation.direct", "litigation.after_review"].map((g) => [g, REVIEW_RESULT_KEYS.map((r) => [r, alias.review(g, r)] as const)]),
+const SLOTS: Record<string, ReadonlyArray<readonly [ReviewResultKey, number]>> = Object.fromEntries(
+  ["review", "litigation.direct", "litigation.after_review"].map((g) => [g, REVIEW_RESULT_KEYS.map((r) => [r, slot(alias.review(g, r))] as const)]),
 );
 
 function read(s: ScanRow, group: string): Record<ReviewResultKey, number | null> {
   const out = {} as Record<ReviewResultKey, number | null>;
-  for (const [r, a] of ALIASES[group]) out[r] = s[a] ?? null;
+  for (const [r, i] of SLOTS[group]) out[r] = s[i] ?? null;
   return out;
 }
 

@@ -13,7 +13,12 @@ import { getMetric, type SumMetric } from "../report/ratios";
 import type { ReportFilters } from "../filters/report-filters";
 import { CURRENT_REPORTS_FROM, type Db, type GroupInfo, Params, filterConditions, groupColumns, readGroup, resolveDb, resolveYear, sumMetricExpr, col, zhCollator } from "./sql";
 
-export type ScanRow = Record<string, number | null>;
+/**
+ * A group's figures, one slot per scan item in ITEMS order (read them with `slot(alias)`, resolved once
+ * per module): a plain array, because keyed objects of a hundred properties per group were the costliest
+ * part of the page's server time on thousands of agencies.
+ */
+export type ScanRow = ReadonlyArray<number | null>;
 
 export interface CompareScan {
   year: number | null;
@@ -121,6 +126,14 @@ const PER_REPORT_SQL = ITEMS.map((i) =>
 
 /** The aliases, in order. */
 const SUM_ALIASES: string[] = ITEMS.map((i) => i.alias);
+const SLOT_OF = new Map(SUM_ALIASES.map((a, i) => [a, i]));
+
+/** Where an alias's figure sits in a ScanRow. Throws on an alias the scan does not have (a programming error). */
+export function slot(aliasName: string): number {
+  const i = SLOT_OF.get(aliasName);
+  if (i === undefined) throw new Error(`compare scan has no figure "${aliasName}"`);
+  return i;
+}
 
 
 // ── The scan ─────────────────────────────────────────────────────────────────
@@ -135,20 +148,21 @@ async function scan(filters: ReportFilters, db: Db): Promise<CompareScan> {
       ? `SELECT ${g.select}, 1 AS reports,\n  ${PER_REPORT_SQL}\nFROM ${CURRENT_REPORTS_FROM}\nWHERE ${where}`
       : `SELECT ${g.select}, COUNT(*) AS reports,\n  ${SUMS_SQL}\nFROM ${CURRENT_REPORTS_FROM}\nWHERE ${where}\nGROUP BY ${g.groupBy}`;
   const { rows } = await db.query(sql, params.values);
-  const sumKeys = SUM_ALIASES;
-  const total: ScanRow = Object.fromEntries(sumKeys.map((k) => [k, null]));
+  const width = SUM_ALIASES.length;
+  const total: Array<number | null> = new Array<number | null>(width).fill(null);
   let reports = 0;
   const groups = (rows as Record<string, unknown>[]).map((row) => {
     const group = readGroup(row, filters.groupBy);
     reports += group.reports;
-    const s: ScanRow = {};
-    for (const k of sumKeys) {
-      const v = row[k];
-      const n = v === null || v === undefined ? null : Number(v);
-      s[k] = n;
-      if (n !== null) total[k] = (total[k] ?? 0) + n;
+    const s = new Array<number | null>(width);
+    for (let i = 0; i < width; i++) {
+      const v = row[SUM_ALIASES[i]];
+      // float8 sums arrive as numbers; counts (bigint) as strings.
+      const n = v === null || v === undefined ? null : typeof v === "number" ? v : Number(v);
+      s[i] = n;
+      if (n !== null) total[i] = (total[i] ?? 0) + n;
     }
-    return { group, sums: s, order: 0 };
+    return { group, sums: s as ScanRow, order: 0 };
   });
   const byName = groups.map((g, i) => i).sort((a, b) => zhCollator.compare(groups[a].group.label, groups[b].group.label));
   byName.forEach((groupIndex, position) => (groups[groupIndex].order = position));
