@@ -5,6 +5,12 @@ const show = (tokens: Token[]) =>
   tokens.map((t) => (t.t === "text" ? `T:${t.s}` : t.t === "num" ? `N:${t.raw}${t.unit ? "" : ""}` : t.t === "blank" ? "B" : "|"));
 
 describe("tokenizeText", () => {
+  it("reads OCR look-alike letters inside a number cell as digits", () => {
+    expect(show(tokenizeText("| 予以公开 | 7O5 | 1l | O |"))).toEqual(["T:予以公开", "N:7O5", "N:1l", "N:O"]);
+    expect(tokenizeText("| 予以公开 | 7O5 | 1l |").filter((t) => t.t === "num").map((t) => (t.t === "num" ? t.int : ""))).toEqual(["705", "11"]);
+    // Words keep their letters.
+    expect(show(tokenizeText("| ISO | 5 |"))).toEqual(["T:ISO", "N:5"]);
+  });
   it("drops dates, times and document numbers of a page's chrome (words, not cells)", () => {
     expect(show(tokenizeText("发布日期 2024-01-05 浏览次数 356"))).toEqual(["T:发布日期", "T:浏览次数", "N:356"]);
     expect(show(tokenizeText("生成日期 2026-01-23 16:24:38"))).toEqual(["T:生成日期"]);

@@ -114,6 +114,12 @@ function tokenizeCells(s: string, out: Token[]): void {
     out.push({ t: "num", neg: false, int: "0", frac: null, unit: null, raw: trimmed });
     return;
   }
+  // …and digits inside a number as look-alike letters (7O5, 1l2): a cell of digits and those.
+  if (/^(?=.*\d)[\dOoIl]+$/.test(trimmed) && /[OoIl]/.test(trimmed)) {
+    const int = trimmed.replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
+    out.push({ t: "num", neg: false, int, frac: null, unit: null, raw: trimmed });
+    return;
+  }
   let last = 0;
   let pendingText = "";
   NUMBER.lastIndex = 0;
