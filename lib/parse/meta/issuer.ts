@@ -192,7 +192,7 @@ function parseFrom(issuer: string, start: number, context: string): ParsedIssuer
     const segment =
       matchFullName(rest, previous, warnings) ??
       matchZone(rest, previous, segments) ??
-      matchAlias(rest, previous) ??
+      matchAlias(rest, previous, warnings) ??
       matchUnknown(rest, previous, context, warnings);
     if (!segment) break;
     segments.push(segment);
@@ -204,6 +204,36 @@ function parseFrom(issuer: string, start: number, context: string): ParsedIssuer
 /** NBS names a few township-level units by a bare zone word (高新区, 开发区): never a match. */
 const BARE_ZONE = new RegExp(`^(${ZONE_WORDS.join("|")})$`);
 
+/**
+ * What follows a name that makes it only the start of a township's name: 和县 of 和县镇, 城区 of
+ * 城区乡, 南县 of 南县镇 (a new town whose name begins with a county's).
+ */
+const TOWNSHIP_SUFFIX_AFTER = /^(街道|民族乡|乡|镇|苏木)(办事处|办|人民政府|政府|党委|党工委|$)/;
+
+/** A matched place's units: within the place before it; a county rather than NBS's odd township namesake. */
+function placeSegment(
+  name: string,
+  found: Division[],
+  previous: PlaceSegment | undefined,
+  warnings: string[],
+  fallbackLevel: DivisionLevel,
+): PlaceSegment {
+  let divisions = narrow(found, previous);
+  if (divisions === found && previous && previous.divisions.length > 0 && found.every((d) => d.level === "township")) {
+    // 杭州市西湖区新安街道: the index's 新安街道 lie elsewhere. Townships are created and renamed
+    // every year, so a township the title places in a known county is that county's new unit,
+    // not a namesake in another province.
+    warnings.push(
+      `agency: ${name} is not listed under ${previous.text} in the 2023 division index; kept as printed (a new or renamed unit)`,
+    );
+    return { text: name, printed: name, type: "unknown", divisions: [], level: "township" };
+  }
+  // 东城区: 北京市东城区, and a township-level row of 许昌市魏都区 of the same name.
+  const aboveTownship = divisions.filter((division) => division.level !== "township");
+  if (levelFromSuffix(name) !== "township" && aboveTownship.length > 0) divisions = aboveTownship;
+  return { text: name, printed: name, type: "division", divisions, level: levelOf(divisions, fallbackLevel) };
+}
+
 function matchFullName(
   rest: string,
   previous: PlaceSegment | undefined,
@@ -214,22 +244,13 @@ function matchFullName(
     if (BARE_ZONE.test(name)) continue;
     const found = findByName(name);
     if (found.length === 0) continue;
-    const divisions = narrow(found, previous);
-    if (divisions === found && previous && previous.divisions.length > 0 && found.every((d) => d.level === "township")) {
-      // 杭州市西湖区新安街道: the index's 新安街道 lie elsewhere. Townships are created and renamed
-      // every year, so a township the title places in a known county is that county's new unit,
-      // not a namesake in another province.
-      warnings.push(
-        `agency: ${name} is not listed under ${previous.text} in the 2023 division index; kept as printed (a new or renamed unit)`,
-      );
-      return { text: name, printed: name, type: "unknown", divisions: [], level: "township" };
-    }
-    return { text: name, printed: name, type: "division", divisions, level: levelOf(divisions, levelFromSuffix(name)) };
+    if (TOWNSHIP_SUFFIX_AFTER.test(rest.slice(length))) continue;
+    return placeSegment(name, found, previous, warnings, levelFromSuffix(name));
   }
   return null;
 }
 
-function matchAlias(rest: string, previous: PlaceSegment | undefined): PlaceSegment | null {
+function matchAlias(rest: string, previous: PlaceSegment | undefined, warnings: string[] = []): PlaceSegment | null {
   const index = divisionIndex();
   for (let length = Math.min(rest.length, 10); length >= 2; length -= 1) {
     const alias = rest.slice(0, length);
@@ -237,22 +258,22 @@ function matchAlias(rest: string, previous: PlaceSegment | undefined): PlaceSegm
     if (!found) continue;
     const after = rest.slice(length);
     if (!AFTER_ALIAS.test(after) && !startsWithPlace(after)) continue;
-    const divisions = narrow(found, previous);
-    return { text: alias, printed: alias, type: "division", divisions, level: levelOf(divisions, "county") };
+    return placeSegment(alias, found, previous, warnings, "county");
   }
   return null;
 }
 
 function startsWithPlace(text: string): boolean {
   for (let length = Math.min(text.length, 24); length >= 2; length -= 1) {
-    if (findByName(text.slice(0, length)).length > 0) return true;
+    if (findByName(text.slice(0, length)).length > 0 && !TOWNSHIP_SUFFIX_AFTER.test(text.slice(length))) return true;
   }
-  return ZONE.test(text);
+  const zone = ZONE.exec(text);
+  return zone !== null && !TOWNSHIP_SUFFIX_AFTER.test(text.slice(zone[0].length));
 }
 
 function matchZone(rest: string, previous: PlaceSegment | undefined, segments: PlaceSegment[]): PlaceSegment | null {
   const match = ZONE.exec(rest);
-  if (!match) return null;
+  if (!match || TOWNSHIP_SUFFIX_AFTER.test(rest.slice(match[0].length))) return null;
   const [whole, prefix, word] = match;
   const key = zoneKey(word);
   /** NBS lists some zones as county-level units (济宁高新技术产业开发区): find the one meant. */
@@ -313,7 +334,9 @@ function matchUnknown(
   warnings: string[],
 ): PlaceSegment | null {
   // A misread county first (沐阳县钱集镇 is 沭阳县 + 钱集镇, not a township called 沐阳县钱集镇).
-  const county = UNKNOWN_COUNTY.exec(rest)?.[1];
+  const countyMatch = UNKNOWN_COUNTY.exec(rest)?.[1];
+  // 海安市街道: a county's name at the start of a township's is no county.
+  const county = countyMatch && !TOWNSHIP_SUFFIX_AFTER.test(rest.slice(countyMatch.length)) ? countyMatch : undefined;
   if (county && county.length >= 3) {
     const correction = correctOcr(county, levelFromSuffix(county), previous, context);
     if (correction) return corrected(county, correction, warnings);

@@ -104,6 +104,28 @@ describe("a street the index lacks keeps its printed name", () => {
   });
 });
 
+describe("where a township's name begins and ends", () => {
+  it.each([
+    // [title, name, kind, county]: no township of that name lies in that county in the index
+    ["吕梁市孝义市和县镇2023年政府信息公开工作年度报告", "和县镇", "town", "孝义市"], // 和县 is a county of 安徽
+    ["海拉尔区城区乡人民政府2023年政府信息公开工作年度报告", "城区乡", "township", "海拉尔区"], // 城区 ×3 counties
+    ["海伦市海安市街道2023年政府信息公开工作年度报告", "海安市街道", "street", "海伦市"], // not 海伦市 + OCR'd 海安市
+    ["嘉兴市平湖市滨海新区乡人民政府2023年政府信息公开工作年度报告", "滨海新区乡", "township", "平湖市"], // 滨海 + 新区
+    ["锦州市北镇市平乐乡人民政府2023年政府信息公开工作年度报告", "平乐乡", "township", "北镇市"], // 平乐瑶族乡 lies in 广西
+  ])("%s → %s", (title, name, kind, county) => {
+    expect(findPlaces(name).filter((place) => place.county === county)).toEqual([]);
+    const meta = readMetadata(title);
+    expect(meta.agency).toMatchObject({ name, kind, level: "township" });
+    expect(meta.region.county).toBe(county);
+  });
+
+  it("a county-level name beats NBS's township row of the same name (北京市东城区, not 许昌市魏都区's 东城区)", () => {
+    const meta = readMetadata("东城区清山乡人民政府2023年政府信息公开工作年度报告");
+    expect(meta.agency?.name).toBe("清山乡");
+    expect(meta.region).toMatchObject({ province: "北京市", county: "东城区" });
+  });
+});
+
 describe("a township name is corrected only on the text's own evidence", () => {
   it("the real name printed in the narrative (王丰 in the title, 玉丰街道 three times in the text)", () => {
     const meta = readMetadata(
