@@ -5,6 +5,10 @@ const show = (tokens: Token[]) =>
   tokens.map((t) => (t.t === "text" ? `T:${t.s}` : t.t === "num" ? `N:${t.raw}${t.unit ? "" : ""}` : t.t === "blank" ? "B" : "|"));
 
 describe("tokenizeText", () => {
+  it("reads a plus before a number (本年增/减 printed +3) as its sign", () => {
+    expect(show(tokenizeText("行政许可 12 +3 20"))).toEqual(["T:行政许可", "N:12", "N:3", "N:20"]);
+    expect(show(tokenizeText("| 行政处罚 | 100 | ＋5 | 30 |"))).toEqual(["T:行政处罚", "N:100", "N:5", "N:30"]);
+  });
   it("reads OCR look-alike letters inside a number cell as digits", () => {
     expect(show(tokenizeText("| 予以公开 | 7O5 | 1l | O |"))).toEqual(["T:予以公开", "N:7O5", "N:1l", "N:O"]);
     expect(tokenizeText("| 予以公开 | 7O5 | 1l |").filter((t) => t.t === "num").map((t) => (t.t === "num" ? t.int : ""))).toEqual(["705", "11"]);

@@ -136,8 +136,10 @@ function tokenizeCells(s: string, out: Token[]): void {
     // A minus only signs a number when it does not join two words (e.g. a date range).
     if (sign && start > 0 && /[A-Za-z]/.test(s[start - 1])) sign = "";
     const textBefore = pendingText + s.slice(last, start);
+    // A plus standing before a number (本年增/减 printed +3) is its sign, not a formula.
+    const plusSign = /(?:^|[\s|])\+$/.test(s.slice(Math.max(0, start - 2), start)) || (start === 1 && s[0] === "+");
     const isWordDigit =
-      /数据$|第$|[A-Za-z+*#=@_]$/.test(before) ||
+      (!plusSign && /数据$|第$|[A-Za-z+*#=@_]$/.test(before)) ||
       /^[A-Za-z+*#=@_]/.test(after) || (!unit && !frac && NOT_A_CELL_AFTER.test(after)) || /^[)）]/.test(after) && /[(（]$/.test(before);
     if (isWordDigit) {
       // OCR converters name columns 数据1..数据6: neither a label nor a cell.
