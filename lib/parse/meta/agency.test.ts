@@ -138,6 +138,9 @@ describe("title shapes beyond the fixtures (invented titles, real places)", () =
     ["天津港保税区管理委员会2023年政府信息公开工作年度报告", "天津港保税区管理委员会", "government", "county", "天津市", null, "滨海新区"],
     ["河北雄安新区管理委员会2023年政府信息公开工作年度报告", "河北雄安新区管理委员会", "government", "county", "河北省", null, null],
     ["重庆两江新区管理委员会2023年政府信息公开工作年度报告", "重庆两江新区管理委员会", "government", "county", "重庆市", null, null],
+    // 林业局 is also the name of NBS township-level rows (forestry enterprises of 黑龙江/吉林).
+    ["宜春市铜鼓县林业局2023年政府信息公开工作年度报告", "铜鼓县林业局", "department", "county", "江西省", "宜春市", "铜鼓县"],
+    ["邛崃市林业局2023年政府信息公开工作年度报告", "邛崃市林业局", "department", "county", "四川省", "成都市", "邛崃市"],
     ["长沙县卫生健康局（长沙县中医药管理局）2023年政府信息公开工作年度报告", "长沙县卫生健康局", "department", "county", "湖南省", "长沙市", "长沙县"],
     ["关于印发《长沙县人民政府2023年政府信息公开工作年度报告》的通知", "长沙县人民政府", "government", "county", "湖南省", "长沙市", "长沙县"],
     ["长沙县人民政府办公室关于公布《长沙县人民政府2023年政府信息公开工作年度报告》的通知", "长沙县人民政府", "government", "county", "湖南省", "长沙市", "长沙县"],

@@ -217,9 +217,11 @@ function placeSegment(
   previous: PlaceSegment | undefined,
   warnings: string[],
   fallbackLevel: DivisionLevel,
-): PlaceSegment {
+): PlaceSegment | null {
   let divisions = narrow(found, previous);
   if (divisions === found && previous && previous.divisions.length > 0 && found.every((d) => d.level === "township")) {
+    // NBS township-level rows named like bodies (林业局, 农场, 开发区) elsewhere: here a body's words.
+    if (levelFromSuffix(name) !== "township") return null;
     // 杭州市西湖区新安街道: the index's 新安街道 lie elsewhere. Townships are created and renamed
     // every year, so a township the title places in a known county is that county's new unit,
     // not a namesake in another province.
@@ -245,7 +247,8 @@ function matchFullName(
     const found = findByName(name);
     if (found.length === 0) continue;
     if (TOWNSHIP_SUFFIX_AFTER.test(rest.slice(length))) continue;
-    return placeSegment(name, found, previous, warnings, levelFromSuffix(name));
+    const segment = placeSegment(name, found, previous, warnings, levelFromSuffix(name));
+    if (segment) return segment;
   }
   return null;
 }
@@ -258,7 +261,8 @@ function matchAlias(rest: string, previous: PlaceSegment | undefined, warnings: 
     if (!found) continue;
     const after = rest.slice(length);
     if (!AFTER_ALIAS.test(after) && !startsWithPlace(after)) continue;
-    return placeSegment(alias, found, previous, warnings, "county");
+    const segment = placeSegment(alias, found, previous, warnings, "county");
+    if (segment) return segment;
   }
   return null;
 }
