@@ -2,6 +2,8 @@
  * The region of a report's body: what its title names, completed by the national division codes
  * where they make it certain (东高地街道 → 北京市 丰台区), decided by the text's other place names
  * where a name repeats nationwide, and otherwise left open with the candidates listed.
+ * A street or township the 2023 index does not list (new every year) is placed in the county the
+ * report's own text names (民丰街道 … 在细河区委、区政府的领导下 → 辽宁省 阜新市 细河区), with a warning.
  */
 import type { ParsedRegion } from "../types";
 import { contextScore } from "./context";
