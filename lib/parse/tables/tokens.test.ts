@@ -5,6 +5,10 @@ const show = (tokens: Token[]) =>
   tokens.map((t) => (t.t === "text" ? `T:${t.s}` : t.t === "num" ? `N:${t.raw}${t.unit ? "" : ""}` : t.t === "blank" ? "B" : "|"));
 
 describe("tokenizeText", () => {
+  it("reads a dash glued to a lone number (Word's –3) as a minus, a dash between numbers as a blank", () => {
+    expect(show(tokenizeText("行政许可 12 –3 20"))).toEqual(["T:行政许可", "N:12", "N:-3", "N:20"]);
+    expect(show(tokenizeText("行政许可 12 — 20"))).toEqual(["T:行政许可", "N:12", "B", "N:20"]);
+  });
   it("reads a plus before a number (本年增/减 printed +3) as its sign", () => {
     expect(show(tokenizeText("行政许可 12 +3 20"))).toEqual(["T:行政许可", "N:12", "N:3", "N:20"]);
     expect(show(tokenizeText("| 行政处罚 | 100 | ＋5 | 30 |"))).toEqual(["T:行政处罚", "N:100", "N:5", "N:30"]);

@@ -135,7 +135,13 @@ function tokenizeCells(s: string, out: Token[]): void {
     const unit = m[4] ?? null;
     // A minus only signs a number when it does not join two words (e.g. a date range).
     if (sign && start > 0 && /[A-Za-z]/.test(s[start - 1])) sign = "";
-    const textBefore = pendingText + s.slice(last, start);
+    // Word turns a typed minus into a dash (–3, —3): a dash glued to a number that stands alone.
+    let textEnd = start;
+    if (!sign && start > last && /[–—]/.test(s[start - 1]) && (start === 1 || /[\s|]/.test(s[start - 2]))) {
+      sign = "-";
+      textEnd = start - 1;
+    }
+    const textBefore = pendingText + s.slice(last, textEnd);
     // A plus standing before a number (本年增/减 printed +3) is its sign, not a formula.
     const plusSign = /(?:^|[\s|])\+$/.test(s.slice(Math.max(0, start - 2), start)) || (start === 1 && s[0] === "+");
     const isWordDigit =
@@ -160,7 +166,7 @@ function tokenizeCells(s: string, out: Token[]): void {
     }
     pushText(out, textBefore);
     pendingText = "";
-    out.push({ t: "num", neg: sign !== "", int, frac, unit, raw: m[0] });
+    out.push({ t: "num", neg: sign !== "", int, frac, unit, raw: (textEnd < start ? "-" : "") + m[0] });
     last = end;
   }
   pushText(out, pendingText + s.slice(last));
