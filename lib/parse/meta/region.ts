@@ -49,6 +49,19 @@ export function resolveRegion(segments: PlaceSegment[], context: string): Region
     if (placed) return { region: placed, warnings };
   }
 
+  if (
+    anchor === innermost &&
+    segments.length === 1 &&
+    anchor.level === "township" &&
+    anchor.divisions.every((division) => contextScore(division, context, { levelWords: false }) === 0)
+  ) {
+    // 新安街道 (×9 in the index) or 宁安街道 (×1, 石家庄市新华区) alone in the title, while the text
+    // names 西湖区 and none of the index's places of that name: a new street of that name there
+    // (the 2023 index predates it). A text that names no county leaves the index's answer.
+    const placed = placeByText(anchor.text, context, [], warnings, anchor.divisions.length);
+    if (placed) return { region: placed, warnings };
+  }
+
   let chosen: Division | null = null;
   let candidates: Division[] = anchor.divisions;
   if (candidates.length === 1) {
@@ -63,15 +76,6 @@ export function resolveRegion(segments: PlaceSegment[], context: string): Region
       warnings.push(
         `region: ${anchor.text} is the name of ${scored.length} places; chose ${describe(chosen)} from the other place names in the text`,
       );
-    } else if (
-      anchor === innermost &&
-      anchor.level === "township" &&
-      candidates.every((division) => contextScore(division, context, { levelWords: false }) === 0)
-    ) {
-      // 新安街道 ×9, none in a place the text names, while the text names 西湖区: a new street
-      // of that name there (the 2023 index predates it).
-      const placed = placeByText(anchor.text, context, [], warnings, scored.length);
-      if (placed) return { region: placed, warnings };
     }
   }
 
@@ -157,7 +161,11 @@ function placeByText(
   const county = named[0].division;
   const { province, city, code } = regionOf(county);
   warnings.push(
-    `region: ${township} is ${namesakes > 0 ? `listed in the 2023 division index only in ${namesakes} places the text never names` : "not in the 2023 division index"}; placed in ${describe(county)}, the county the text names`,
+    `region: ${township} is ${
+      namesakes === 0
+        ? "not in the 2023 division index"
+        : `listed in the 2023 division index only in ${namesakes === 1 ? "one place" : `${namesakes} places`} the text never names`
+    }; placed in ${describe(county)}, the county the text names`,
   );
   return { province, city, county: county.name, code };
 }
