@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { chromium as playwrightChromium, defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const TEST_DATA = path.resolve(".test-data");
@@ -16,9 +16,18 @@ if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = path.join(TEST_DATA, `e2e-${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
 }
 
-// No browser downloads here: use Debian's chromium when present (or PLAYWRIGHT_CHROMIUM_EXECUTABLE),
-// else Playwright's own browser.
-const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Playwright's own browser where `npx playwright install` put one; where browsers cannot be downloaded (as
+// here), Debian's chromium. PLAYWRIGHT_CHROMIUM_EXECUTABLE overrides both.
+function playwrightOwnChromium(): boolean {
+  try {
+    return existsSync(playwrightChromium.executablePath());
+  } catch {
+    return false;
+  }
+}
+const chromium =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
+  (!playwrightOwnChromium() && existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
