@@ -251,8 +251,8 @@ test.describe("dashboard", () => {
     await page.goto(`/trends?agency=${pingtan!.agency!.id}&metric=rules_in_force`);
     // 规章·现行有效 exists in the 2021 format only: the 2019-format years are marked, 2021 has no report.
     const inForce = figure(page, "规章·现行有效");
-    expect(await inForce.locator('td[data-comparable="false"]').count()).toBe(2);
-    expect(await inForce.locator('td[data-missing="true"]').count()).toBe(1);
+    await expect(inForce.locator('td[data-comparable="false"]')).toHaveCount(2);
+    await expect(inForce.locator('td[data-missing="true"]')).toHaveCount(1);
     await expect(inForce.getByText("不可比", { exact: true }).first()).toBeVisible();
     // 行政处罚 is bridged: 2019 (处理决定数量 column) and 2022 on one comparable series.
     const penalty = figure(page, "行政处罚处理决定");
