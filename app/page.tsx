@@ -9,6 +9,7 @@ import { getTotalsByYear } from "../lib/queries/totals-by-year";
 import { DownloadCsvLink } from "../components/filters/download-link";
 import { FilterBar } from "../components/filters/filter-bar";
 import { FilterErrorMessage } from "../components/filters/filter-error";
+import { PageHeader } from "../components/layout/page-header";
 import { OverviewView } from "../components/report/overview-view";
 import { DeletedNotice } from "../components/report/deleted-notice";
 
@@ -32,19 +33,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const { deleted, ...params } = await searchParams;
   const parsed = parseReportFilters(params);
   const heading = (
-    <header className="mb-3">
-      <h1 className="text-2xl font-bold">{m.title}</h1>
-      <p className="text-sm text-slate-700">{m.intro}</p>
+    <PageHeader title={m.title} intro={m.intro}>
       <DeletedNotice lang={lang} deleted={deleted} />
-    </header>
+    </PageHeader>
   );
   if (!parsed.ok) {
-    return (
-      <>
-        {heading}
-        <FilterErrorMessage lang={lang} error={parsed.error} resetHref="/" />
-      </>
-    );
+    return <FilterErrorMessage lang={lang} error={parsed.error} resetHref="/" heading={heading} />;
   }
   const filters = parsed.filters;
   const [options, coverage, totals, quality, list] = await Promise.all([

@@ -10,6 +10,7 @@ import { CompareView } from "../../components/charts/compare-view";
 import { DownloadCsvLink } from "../../components/filters/download-link";
 import { FilterBar } from "../../components/filters/filter-bar";
 import { FilterErrorMessage } from "../../components/filters/filter-error";
+import { PageHeader } from "../../components/layout/page-header";
 import { toSearchParams } from "../../components/filters/filter-params";
 
 export const dynamic = "force-dynamic";
@@ -30,19 +31,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const m = messages[lang];
   const params = await searchParams;
   const parsed = parseReportFilters(params);
-  const heading = (
-    <header className="mb-3">
-      <h1 className="text-2xl font-bold">{m.title}</h1>
-      <p className="text-sm text-slate-700">{m.intro}</p>
-    </header>
-  );
+  const heading = <PageHeader title={m.title} intro={m.intro} />;
   if (!parsed.ok) {
-    return (
-      <>
-        {heading}
-        <FilterErrorMessage lang={lang} error={parsed.error} resetHref="/compare" />
-      </>
-    );
+    return <FilterErrorMessage lang={lang} error={parsed.error} resetHref="/compare" heading={heading} />;
   }
   const filters = parsed.filters;
   const [options, applications, outcomes, active, review] = await Promise.all([

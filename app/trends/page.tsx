@@ -9,6 +9,7 @@ import { TrendsView } from "../../components/charts/trends-view";
 import { DownloadCsvLink } from "../../components/filters/download-link";
 import { FilterBar } from "../../components/filters/filter-bar";
 import { FilterErrorMessage } from "../../components/filters/filter-error";
+import { PageHeader } from "../../components/layout/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -31,19 +32,9 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
   const m = messages[lang];
   const params = await searchParams;
   const parsed = parseReportFilters(params);
-  const heading = (
-    <header className="mb-3">
-      <h1 className="text-2xl font-bold">{m.title}</h1>
-      <p className="text-sm text-slate-700">{m.intro}</p>
-    </header>
-  );
+  const heading = <PageHeader title={m.title} intro={m.intro} />;
   if (!parsed.ok) {
-    return (
-      <>
-        {heading}
-        <FilterErrorMessage lang={lang} error={parsed.error} resetHref="/trends" />
-      </>
-    );
+    return <FilterErrorMessage lang={lang} error={parsed.error} resetHref="/trends" heading={heading} />;
   }
   const filters = parsed.filters;
   const main: MetricId = filters.metric ?? "disclosure_rate";
