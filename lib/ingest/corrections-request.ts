@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiError } from "../http/api-error";
 import { correctReport } from "./corrections";
 import { metadataOverridesSchema, valueOverridesSchema } from "./overrides";
-import { parseReportId } from "./report-id";
+import { parseRouteId } from "../http/route-id";
 
 const bodySchema = z
   .object({
@@ -16,7 +16,7 @@ const bodySchema = z
 const STATUS = { not_found: 404, invalid_correction: 400, report_exists: 409 } as const;
 
 export async function handleCorrections(request: Request, rawId: string, actor: string): Promise<Response> {
-  const id = parseReportId(rawId);
+  const id = parseRouteId(rawId);
   if (id === null) return apiError(400, "bad_request", "报告编号应为正整数 / The report id must be a positive integer.");
   let body: unknown;
   try {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { parseRouteId } from "../../../lib/http/route-id";
 import { getLang } from "../../../lib/i18n";
 import { getAgencyDetail } from "../../../lib/queries/agency-detail";
 import { AgencyView } from "../../../components/report/agency-view";
@@ -9,20 +10,16 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 
-/** Ids are positive integers; anything else names no agency (404, not a 500). */
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   const detail = id === null ? null : await getAgencyDetail(id);
   return { title: detail?.agency.name ?? ((await getLang()) === "zh" ? "机关" : "Agency") };
 }
 
 export default async function AgencyPage({ params }: { params: Params }) {
   const lang = await getLang();
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id === null) notFound();
   const detail = await getAgencyDetail(id);
   if (!detail) notFound();

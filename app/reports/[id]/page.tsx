@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getSession } from "../../../lib/auth/get-session";
+import { parseRouteId } from "../../../lib/http/route-id";
 import { getLang } from "../../../lib/i18n";
 import { getReportDetail } from "../../../lib/queries/report-detail";
 import { DownloadCsvLink } from "../../../components/filters/download-link";
@@ -13,13 +14,9 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 
-/** Ids are positive integers; anything else names no report (404, not a 500). */
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   const detail = id === null ? null : await getReportDetail(id);
   const lang = await getLang();
   if (!detail) return { title: lang === "zh" ? "报告" : "Report" };
@@ -28,7 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ReportPage({ params }: { params: Params }) {
   const lang = await getLang();
-  const id = parseId((await params).id);
+  const id = parseRouteId((await params).id);
   if (id === null) notFound();
   const [detail, session] = await Promise.all([getReportDetail(id), getSession()]);
   if (!detail) notFound();

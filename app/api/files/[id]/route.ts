@@ -4,6 +4,7 @@
  */
 import { apiError, withApiErrors } from "@/lib/http/api-error";
 import { contentDisposition } from "@/lib/csv/report-csv";
+import { parseRouteId } from "@/lib/http/route-id";
 import { getSourceFile } from "@/lib/queries/source-file";
 
 export const runtime = "nodejs";
@@ -13,11 +14,12 @@ export const dynamic = "force-dynamic";
 const INLINE_SAFE = /^(application\/pdf|text\/plain)\b/;
 
 export const GET = withApiErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
-  const { id } = await context.params;
-  if (!/^\d{1,9}$/.test(id)) {
-    return apiError(400, "invalid_id", `文件编号必须是正整数，收到“${id}”。 The file id must be a positive whole number, got "${id}".`);
+  const { id: rawId } = await context.params;
+  const id = parseRouteId(rawId);
+  if (id === null) {
+    return apiError(400, "invalid_id", `文件编号必须是正整数，收到“${rawId}”。 The file id must be a positive whole number, got "${rawId}".`);
   }
-  const file = await getSourceFile(Number(id));
+  const file = await getSourceFile(id);
   if (!file) return apiError(404, "not_found", `没有编号为 ${id} 的文件。 No file with id ${id}.`);
   const inline = new URL(request.url).searchParams.get("inline") === "1" && INLINE_SAFE.test(file.mediaType);
   return new Response(file.content as Uint8Array<ArrayBuffer>, {
