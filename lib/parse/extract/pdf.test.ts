@@ -3,6 +3,7 @@ import { extractDocument } from "./index";
 import { ExtractError } from "./types";
 import { findRow, fixtureBytes, goldCells, RENDERED_STEMS, renderedGold } from "./test-support/fixtures";
 import { makePdf, type PdfRect, type PdfText } from "./test-support/make-pdf";
+import { PDF_LIMITS, readPdf, type PdfLimits } from "./pdf";
 
 async function extractError(name: string, bytes: Uint8Array): Promise<ExtractError> {
   try {
@@ -209,5 +210,102 @@ describe("PDF reader on small generated PDFs", () => {
     const garbled = await extractError("garbled.pdf", garbage);
     expect(garbled.code).toBe("corrupt_file");
     expect(garbled.message).toContain("garbled.pdf");
+  });
+});
+
+describe("PDF reader limits", () => {
+  const row = (i: number): PdfText => ({ x: 60, y: 780 - (i % 60) * 12, text: `Paragraph line ${i}` });
+  const textPages = (pages: number, perPage: number) =>
+    makePdf(Array.from({ length: pages }, (_, p) => ({ texts: Array.from({ length: perPage }, (_, i) => row(p * perPage + i)) })));
+
+  async function readError(name: string, bytes: Uint8Array, limits: Partial<PdfLimits>): Promise<ExtractError> {
+    try {
+      await readPdf(name, bytes, { ...PDF_LIMITS, ...limits });
+    } catch (error) {
+      if (error instanceof ExtractError) return error;
+      throw error;
+    }
+    throw new Error(`${name} was read without error`);
+  }
+
+  it("reads a Node Buffer like any Uint8Array (and leaves the caller's bytes intact)", async () => {
+    const bytes = Buffer.from(textPages(1, 3));
+    const doc = await extractDocument("buffer.pdf", bytes);
+    expect(doc.text).toContain("Paragraph line 0");
+    expect(doc.text).toContain("Paragraph line 2");
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("refuses more pages than any report has, naming the file and the page count", async () => {
+    const error = await readError("yearbook.pdf", textPages(4, 1), { maxPages: 3 });
+    expect(error.code).toBe("too_large");
+    expect(error.message).toContain("yearbook.pdf");
+    expect(error.message).toContain("4 页");
+    expect(error.message).toContain("Upload the report alone");
+  });
+
+  it("the default page limit refuses a 201-page file", async () => {
+    const error = await extractError("book.pdf", textPages(PDF_LIMITS.maxPages + 1, 1));
+    expect(error.code).toBe("too_large");
+    expect(error.message).toContain(`${PDF_LIMITS.maxPages + 1} 页`);
+  });
+
+  it("stops at too many text runs, saying where it stopped and what to do", async () => {
+    const bytes = textPages(3, 10);
+    await expect(readPdf("ok.pdf", bytes, { ...PDF_LIMITS, maxTextItems: 30 })).resolves.toMatchObject({ kind: "pdf" });
+    const error = await readError("dense.pdf", bytes, { maxTextItems: 25 });
+    expect(error.code).toBe("too_large");
+    expect(error.message).toContain("dense.pdf");
+    expect(error.message).toContain("第 3 页 / 共 3 页");
+    expect(error.message).toContain("Word/web version");
+  });
+
+  it("stops at too many table cells (ruled grids without text cost memory too)", async () => {
+    const bytes = strokedTablePdf();
+    const doc = await readPdf("table.pdf", bytes);
+    const slots = doc.tables.reduce((n, grid) => n + grid.length * grid[0].length, 0);
+    expect(slots).toBeGreaterThan(1);
+    const error = await readError("grid.pdf", bytes, { maxTableSlots: slots - 1 });
+    expect(error.code).toBe("too_large");
+    expect(error.message).toContain("grid.pdf");
+  });
+
+  it("reads text and tables on a page carrying a large image (the image is not needed)", async () => {
+    const width = 1200;
+    const height = 1600;
+    const rgb = new Uint8Array(width * height * 3).fill(200);
+    const scan = { image: { width, height, rgb }, texts: [{ x: 60, y: 780, text: "Scanned page with OCR text" }] };
+    const doc = await extractDocument("scan-ocr.pdf", makePdf([scan]));
+    expect(doc.text).toBe("Scanned page with OCR text");
+  });
+
+  it("joins one table running over three pages into one grid, a cut label continued twice", async () => {
+    const page = (values: string[], label: string) => {
+      const rects: PdfRect[] = [];
+      const texts: PdfText[] = [];
+      values.forEach((value, i) => {
+        const y = 800 - (i + 1) * 20;
+        rects.push({ x: 170, y, width: 120, height: 20, paint: "stroke" });
+        texts.push({ x: 174, y: y + 6, text: value });
+      });
+      rects.push({ x: 50, y: 800 - values.length * 20, width: 120, height: values.length * 20, paint: "stroke" });
+      if (label) texts.push({ x: 54, y: 800 - values.length * 10 - 4, text: label });
+      return { rects, texts };
+    };
+    const doc = await extractDocument(
+      "three.pdf",
+      makePdf([page(["Alpha 1", "Beta 2"], "Group"), page(["Gamma 3", "Delta 4"], ""), page(["Epsilon 5"], "")]),
+    );
+    expect(doc.tables).toHaveLength(1);
+    const grid = doc.tables[0];
+    expect(grid.map((r) => r.map((c) => c.text))).toEqual([
+      ["Group", "Alpha 1"],
+      ["Group", "Beta 2"],
+      ["Group", "Gamma 3"],
+      ["Group", "Delta 4"],
+      ["Group", "Epsilon 5"],
+    ]);
+    expect(grid[0][0]).toMatchObject({ origin: true, rowSpan: 5 });
   });
 });

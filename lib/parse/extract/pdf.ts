@@ -12,13 +12,22 @@ import type { ExtractedDocument, Grid, GridCell } from "./types";
  * tab-joined line even when its label wraps over several visual lines. Text outside tables is
  * grouped into lines by baseline; wrapped paragraph lines are joined back together.
  */
-export async function readPdf(fileName: string, bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function readPdf(fileName: string, bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<ExtractedDocument> {
   installArrayBufferPolyfill();
   const { OPS } = await getResolvedPDFJS();
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // pdf.js may detach the buffer it is given: hand it a copy, not the caller's bytes.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, stopAtErrors: false, ...assetOptions() });
+    // pdf.js transfers (detaches) the buffer it is given: hand it one plain copy, never the
+    // caller's bytes (a Node Buffer's slice() would be a view, and pdf.js refuses Buffers).
+    // (Handing pdf.js ranges on request instead of a copy needs iterator helpers, absent in Node 20.)
+    pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      verbosity: 0,
+      stopAtErrors: false,
+      // Text and ruling lines need no pixels: images are skipped before they are decoded (a
+      // scanned page or a photo would otherwise be inflated to width × height × 4 bytes).
+      maxImageSize: 0,
+      ...assetOptions(),
+    });
   } catch (error) {
     const name = (error as { name?: string }).name ?? "";
     if (name === "PasswordException" || /password/i.test(String((error as Error).message))) {
@@ -49,10 +58,17 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
   let failedPages = 0;
   const pagesWithoutText: number[] = [];
   try {
-    const pageCount = Math.min(pdf.numPages, MAX_PAGES);
-    if (pdf.numPages > MAX_PAGES) {
-      warnings.push(`${fileName}: ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`);
+    if (pdf.numPages > limits.maxPages) {
+      throw extractError(
+        "too_large",
+        fileName,
+        `有 ${pdf.numPages} 页，超过 ${limits.maxPages} 页的上限（年度报告通常只有几十页）。请只上传年度报告本身（可把报告所在的页另存为新的 PDF）。`,
+        `has ${pdf.numPages} pages, above the ${limits.maxPages}-page limit (an annual report runs to a few dozen). Upload the report alone (save its pages as a new PDF).`,
+      );
     }
+    const pageCount = pdf.numPages;
+    let textItems = 0;
+    let tableSlots = 0;
     for (let p = 1; p <= pageCount; p++) {
       let page;
       try {
@@ -64,34 +80,29 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
       // Viewport space: top-left origin, y downwards, the page's /Rotate and crop applied, so a
       // landscape table printed on a rotated page reads like any other.
       const view = page.getViewport({ scale: 1 }).transform as number[];
-      const content = await page.getTextContent();
-      const items: TextItem[] = [];
-      for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
-        const str = raw.str ?? "";
-        if (!raw.transform || !str.trim()) continue;
-        visibleChars += str.replace(/\s/g, "").length;
-        undecodableChars += str.match(UNDECODABLE)?.length ?? 0;
-        const m = multiply(view, raw.transform);
-        // Only text running left to right on the viewed page; vertical stamps and rotated
-        // watermarks would scramble the lines.
-        if (Math.abs(m[1]) > Math.abs(m[0]) * 0.1 || m[0] <= 0) continue;
-        const size = Math.hypot(m[2], m[3]) || raw.height || 10;
-        items.push({ str, x: m[4], baseline: m[5], width: raw.width ?? 0, size });
-      }
+      // pdf.js's text content and operator list are read in helpers and dropped there, so only
+      // the compact items and rules outlive each await.
+      const counts = { textItems, visibleChars, undecodableChars };
+      const items = await readTextItems(page, view, counts, limits.maxTextItems, () => tooMuchText(fileName, p, pageCount, limits));
+      ({ textItems, visibleChars, undecodableChars } = counts);
       if (items.length === 0) pagesWithoutText.push(p);
       let rules: Rule[] = [];
       if (items.length > 0) {
         try {
-          const operatorList = await page.getOperatorList();
-          rules = collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, strokeOps, view);
+          rules = await readRules(page, view, ops, paintOps, strokeOps);
         } catch {
           warnings.push(`${fileName}: page ${p}: drawing could not be read; tables there are read as plain lines`);
         }
       }
+      // Frees the page's operator list and fonts' per-page objects before the layout work.
+      page.cleanup();
       const { lines, pageTables } = layoutPage(items, rules, p);
       pageBlocks.push(lines);
-      tables.push(...pageTables);
-      page.cleanup();
+      for (const t of pageTables) {
+        tableSlots += t.rowCount * (t.columns.length - 1);
+        if (tableSlots > limits.maxTableSlots) throw tooMuchText(fileName, p, pageCount, limits);
+        tables.push(t);
+      }
     }
   } finally {
     await pdf.loadingTask.destroy().catch(() => undefined);
@@ -124,6 +135,45 @@ export async function readPdf(fileName: string, bytes: Uint8Array): Promise<Extr
     .filter((t) => t.trim())
     .join("\n\f\n");
   return { kind: "pdf", text, tables: mergeAcrossPages(tables), warnings };
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof getDocumentProxy>>["getPage"]>>;
+
+/** The page's visible text runs running left to right, in viewport coordinates. */
+async function readTextItems(
+  page: PdfPage,
+  view: number[],
+  counts: { textItems: number; visibleChars: number; undecodableChars: number },
+  maxTextItems: number,
+  tooMuch: () => Error,
+): Promise<TextItem[]> {
+  const content = await page.getTextContent();
+  const items: TextItem[] = [];
+  for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
+    const str = raw.str ?? "";
+    if (!raw.transform || !str.trim()) continue;
+    if (++counts.textItems > maxTextItems) throw tooMuch();
+    counts.visibleChars += str.replace(/\s/g, "").length;
+    counts.undecodableChars += str.match(UNDECODABLE)?.length ?? 0;
+    const m = multiply(view, raw.transform);
+    // Only text running left to right on the viewed page; vertical stamps and rotated
+    // watermarks would scramble the lines.
+    if (Math.abs(m[1]) > Math.abs(m[0]) * 0.1 || m[0] <= 0) continue;
+    const size = Math.hypot(m[2], m[3]) || raw.height || 10;
+    items.push({ str, x: m[4], baseline: m[5], width: raw.width ?? 0, size });
+  }
+  return items;
+}
+
+async function readRules(
+  page: PdfPage,
+  view: number[],
+  ops: Record<string, number>,
+  paintOps: Set<number>,
+  strokeOps: Set<number>,
+): Promise<Rule[]> {
+  const operatorList = await page.getOperatorList();
+  return collectRules(operatorList.fnArray, operatorList.argsArray, ops, paintOps, strokeOps, view);
 }
 
 /** Private-use code points, U+FFFD and control characters: what unmapped glyphs decode to. */
@@ -172,8 +222,30 @@ interface PageTable {
 }
 
 const TOLERANCE = 2;
-/** An annual report runs to tens of pages; beyond this a file is something else (time bound). */
-const MAX_PAGES = 500;
+export interface PdfLimits {
+  maxPages: number;
+  /** Non-blank text runs (pdf.js text items) over the whole file. */
+  maxTextItems: number;
+  /** Slots of ruled tables over the whole file (empty grids cost memory too). */
+  maxTableSlots: number;
+}
+
+/**
+ * An annual report runs to a few dozen pages, a few thousand text runs (tens of thousands if
+ * every character is placed on its own) and tables of a few hundred cells. Files far beyond
+ * that are something else, and reading them would take most of the 300 MB memory budget: at
+ * these limits a 20 MB PDF is parsed within about 240 MB (`npm run bench:parse-memory`).
+ */
+export const PDF_LIMITS: PdfLimits = { maxPages: 200, maxTextItems: 60_000, maxTableSlots: 100_000 };
+
+function tooMuchText(fileName: string, page: number, pageCount: number, limits: PdfLimits) {
+  return extractError(
+    "too_large",
+    fileName,
+    `的文字或表格过多（读到第 ${page} 页 / 共 ${pageCount} 页时已超过 ${limits.maxTextItems} 个文字块或 ${limits.maxTableSlots} 个表格单元格），远超年度报告的正常范围，无法在限定内读取。请只上传年度报告本身，或上传其 Word/网页版本。`,
+    `holds too much text or too many table cells to read within limits (more than ${limits.maxTextItems} text runs or ${limits.maxTableSlots} table cells by page ${page} of ${pageCount}), far beyond any annual report. Upload the report alone, or its Word/web version.`,
+  );
+}
 /** A ruled "cell" holding this much text is a box around a paragraph, not a table cell. */
 const LAYOUT_CELL_CHARS = 400;
 const MAX_RULES_PER_PAGE = 4000;
@@ -681,29 +753,52 @@ function cellText(items: TextItem[]): string {
  * other has, e.g. label columns merged in every row of the first piece), they are one table.
  */
 function mergeAcrossPages(tables: PageTable[]): Grid[] {
-  const out: PageTable[] = [];
+  const grids: Grid[] = [];
+  let merged: PageTable | null = null;
+  // The merged table's cells reaching its last row: the only ones a cut label can continue.
+  let tail: TableCell[] = [];
+  // Pieces are joined in place (cells remapped only when the columns move): a table running
+  // over hundreds of pages must not be copied once per page.
   for (const table of tables) {
-    const last = out[out.length - 1];
-    if (last && table.page === last.page + 1 && last.atPageEnd && table.atPageStart && compatibleColumns(last.columns, table.columns)) {
-      const columns = clusterPositions([...last.columns, ...table.columns]);
-      const remap = (from: number[], cell: TableCell, rowOffset: number): TableCell => ({
-        r0: cell.r0 + rowOffset,
-        r1: cell.r1 + rowOffset,
-        c0: nearestIndex(columns, from[cell.c0]),
-        c1: nearestIndex(columns, from[cell.c1 + 1]) - 1,
-        text: cell.text,
-      });
-      const before = last.cells.map((c) => remap(last.columns, c, 0));
-      const after = table.cells.map((c) => remap(table.columns, c, last.rowCount));
-      out[out.length - 1] = {
-        ...table,
-        columns,
-        rowCount: last.rowCount + table.rowCount,
-        cells: [...before, ...continueSplitLabels(before, after, last.rowCount)],
-      };
-    } else out.push(table);
+    if (
+      merged &&
+      table.page === merged.page + 1 &&
+      merged.atPageEnd &&
+      table.atPageStart &&
+      compatibleColumns(merged.columns, table.columns)
+    ) {
+      const columns = clusterPositions([...merged.columns, ...table.columns]);
+      remapColumns(merged.cells, merged.columns, columns);
+      remapColumns(table.cells, table.columns, columns);
+      const boundary: number = merged.rowCount;
+      for (const cell of table.cells) {
+        cell.r0 += boundary;
+        cell.r1 += boundary;
+      }
+      const rowCount: number = boundary + table.rowCount;
+      const kept = continueSplitLabels(tail, table.cells, boundary);
+      for (const cell of kept) merged.cells.push(cell);
+      tail = [...tail, ...kept].filter((cell) => cell.r1 === rowCount - 1);
+      merged = { ...table, columns, rowCount, cells: merged.cells };
+    } else {
+      if (merged) grids.push(toGrid(merged));
+      merged = table;
+      tail = table.cells.filter((cell) => cell.r1 === table.rowCount - 1);
+    }
   }
-  return out.map(toGrid);
+  if (merged) grids.push(toGrid(merged));
+  return grids;
+}
+
+/** Moves cells from one set of column rules to another (nearest rule for each edge), in place. */
+function remapColumns(cells: TableCell[], from: number[], to: number[]): void {
+  const edge = from.map((x) => nearestIndex(to, x));
+  if (edge.length === to.length && edge.every((e, i) => e === i)) return;
+  for (const cell of cells) {
+    const c1Edge = edge[cell.c1 + 1];
+    cell.c0 = edge[cell.c0];
+    cell.c1 = c1Edge - 1;
+  }
 }
 
 /**

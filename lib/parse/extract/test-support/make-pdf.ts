@@ -1,3 +1,5 @@
+import { zlibSync } from "fflate";
+
 /**
  * Writes small PDFs for tests: Helvetica text runs, stroked or filled rectangles, optionally
  * an /Encrypt dictionary whose (deliberately wrong) hashes make readers ask for a password.
@@ -32,6 +34,11 @@ export interface PdfPage {
   rotate90?: boolean;
   /** Paint all filled rectangles with one fill operator (one path holding every rule). */
   onePath?: boolean;
+  /**
+   * An RGB image painted over the whole page, as scans and photos are (8 bits per channel,
+   * `rgb.length` = width × height × 3). Stored Flate-compressed, hex-encoded so the file stays text.
+   */
+  image?: { width: number; height: number; rgb: Uint8Array };
 }
 
 /**
@@ -76,6 +83,16 @@ export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean; cjk?: boo
     for (const [x0, y0, x1, y1] of page.lines ?? []) {
       ops.push(page.rotate90 ? `0.5 w ${595 - y0} ${x0} m ${595 - y1} ${x1} l S` : `0.5 w ${x0} ${y0} m ${x1} ${y1} l S`);
     }
+    let image = 0;
+    if (page.image) {
+      const { width, height, rgb } = page.image;
+      const hex = Buffer.from(zlibSync(rgb)).toString("hex") + ">";
+      image = add(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 ` +
+          `/Filter [/ASCIIHexDecode /FlateDecode] /Length ${hex.length} >>\nstream\n${hex}\nendstream`,
+      );
+      ops.push("q 595 0 0 842 0 0 cm /Im1 Do Q");
+    }
     for (const t of page.texts ?? []) {
       const escaped = opts.cjk
         ? `<${Array.from(t.text, (c) => c.charCodeAt(0).toString(16).padStart(4, "0")).join("")}>`
@@ -87,7 +104,7 @@ export function makePdf(pages: PdfPage[], opts: { encrypted?: boolean; cjk?: boo
     const contents = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${contents} 0 R${page.rotate90 ? " /Rotate 90" : ""} >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >>${image ? ` /XObject << /Im1 ${image} 0 R >>` : ""} >> /Contents ${contents} 0 R${page.rotate90 ? " /Rotate 90" : ""} >>`,
       ),
     );
   }
