@@ -78,19 +78,19 @@ async function makeInput(kind: Case): Promise<{ name: string; bytes: Uint8Array 
       return { name: "dense.pdf", bytes: makePdf(pages) };
     }
     case "pdf-scans": {
-      // A 20 MB report of A4 pages scanned at 300 dpi with a text layer: each image would
-      // inflate to 26 MB of RGB (35 MB of RGBA) if it were decoded.
+      // A report of A4 pages scanned at 300 dpi with a text layer, mostly white paper around a
+      // photo-like (incompressible) band: each image would inflate to 26 MB of RGB (35 MB of
+      // RGBA) if it were decoded.
       const width = 2480;
       const height = 3508;
-      const band = noise(width * 3 * 8, 3);
-      const rgb = new Uint8Array(width * height * 3);
-      for (let offset = 0; offset < rgb.length; offset += band.length) rgb.set(band.subarray(0, Math.min(band.length, rgb.length - offset)), offset);
-      const text = (i: number): PdfPage["texts"] => LABELS.map((l, r) => ({ x: 60, y: 780 - r * 14, text: `${i} ${r} ${l.length}` }));
-      const scan = (i: number): PdfPage => ({ image: { width, height, rgb }, texts: text(i) });
-      const pages: PdfPage[] = [];
-      while (makePdf([...pages, scan(pages.length)]).length < target) pages.push(scan(pages.length));
-      if (pages.length === 0) pages.push(scan(0));
-      return { name: "scans.pdf", bytes: makePdf(pages) };
+      const rgb = new Uint8Array(width * height * 3).fill(255);
+      rgb.set(noise(width * 3 * 340, 3));
+      const scan = (i: number): PdfPage => ({
+        image: { width, height, rgb },
+        texts: LABELS.map((l, r) => ({ x: 60, y: 780 - r * 14, text: `${i} ${r} ${l.length}` })),
+      });
+      const count = Math.max(1, Math.floor(target / makePdf([scan(0)]).length));
+      return { name: "scans.pdf", bytes: makePdf(Array.from({ length: count }, (_, i) => scan(i))) };
     }
     case "pdf-pages": {
       // 20 MB of dense ruled pages: more pages than any report (refused before reading).
