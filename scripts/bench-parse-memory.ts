@@ -1,6 +1,7 @@
 /**
  * Peak memory of the whole parse (parseFile: extraction, table reading, metadata, checks) on
- * worst-case inputs near the limits: a 20 MB HTML page, a 20 MB text file, a 20 MB .docx (text,
+ * worst-case inputs near the limits: a 20 MB HTML page, a 20 MB text file, a text file just under the
+ * most one report may hold (lib/parse REPORT_LIMITS; larger ones are refused), a 20 MB .docx (text,
  * tables and images), a small .docx whose document.xml is close to the XML cap, and three 20 MB
  * PDFs: the densest one still read (ruled tables up to the text-run cap, plus photos), a report
  * of 300-dpi scans with a text layer, and one with more pages than any report. Each run of a case is its own child process and reports the kernel's peak RSS (VmHWM),
@@ -20,7 +21,7 @@ import { parseFile } from "../lib/parse/index";
 import { makePdf, type PdfPage } from "../lib/parse/extract/test-support/make-pdf";
 
 const MB = 1024 * 1024;
-const CASES = ["html", "text", "docx", "docx-xml-cap", "pdf", "pdf-scans", "pdf-pages"] as const;
+const CASES = ["html", "text", "text-at-limit", "docx", "docx-xml-cap", "pdf", "pdf-scans", "pdf-pages"] as const;
 type Case = (typeof CASES)[number];
 
 const LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（七）总计", "四、结转下年度继续办理"];
@@ -43,6 +44,13 @@ async function makeInput(kind: Case): Promise<{ name: string; bytes: Uint8Array 
     case "text": {
       const unit = `${SENTENCE}\n${LABELS.map((l) => `${l}\t3\t0\t0\t0\t0\t0\t3`).join("\n")}\n`;
       return { name: "big.txt", bytes: new TextEncoder().encode(repeatTo(unit, target)) };
+    }
+    case "text-at-limit": {
+      // The most a file may hold and still be read as one report (just under REPORT_LIMITS.textChars),
+      // every line a table row: the table reader's worst accepted case.
+      const { REPORT_LIMITS } = await import("../lib/parse/index");
+      const unit = `${SENTENCE}\n${LABELS.map((l) => `${l}\t3\t0\t0\t0\t0\t0\t3`).join("\n")}\n`;
+      return { name: "at-limit.txt", bytes: new TextEncoder().encode(unit.repeat(Math.floor((REPORT_LIMITS.textChars - 1) / unit.length))) };
     }
     case "docx":
     case "docx-xml-cap": {

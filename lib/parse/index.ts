@@ -26,6 +26,26 @@ function failure(file: string, code: ParseErrorCode, message: string): ParseFail
 
 const REPORT_WORDS = /政府信息公开|信息公开工作年度报告|依申请公开|主动公开/;
 
+/**
+ * How much one report can hold. Real reports run to a few thousand characters and a few hundred table
+ * cells (the largest fixture: 7,000 characters, 578 cells); a file fifty times that is many reports or a
+ * whole site glued together, and reading it would cost memory and time out of all proportion.
+ */
+export const REPORT_LIMITS = { textChars: 400_000, gridCells: 40_000 } as const;
+
+/** A reviewer reads warnings one by one: past this many, the rest are counted, not listed. */
+const MAX_WARNINGS = 60;
+
+function tooMuchForOneReport(name: string, extracted: ExtractedDocument): string | null {
+  const chars = (extracted.text ?? "").length;
+  let cells = 0;
+  for (const grid of extracted.tables ?? []) for (const row of grid) cells += row.length;
+  if (chars <= REPORT_LIMITS.textChars && cells <= REPORT_LIMITS.gridCells) return null;
+  const size = chars > REPORT_LIMITS.textChars ? `约 ${Math.round(chars / 10_000)} 万字` : `${cells} 个表格单元格`;
+  const sizeEn = chars > REPORT_LIMITS.textChars ? `about ${Math.round(chars / 1000)}k characters` : `${cells} table cells`;
+  return `${name}：内容过多（${size}），远超一份年度报告（通常几千字、几百个表格单元格），可能是多份报告或整站页面合并在一个文件里。请把每份年度报告作为单独的文件上传。 / ${name}: far too much content for one annual report (${sizeEn}; a report has a few thousand characters and a few hundred table cells) — probably several reports or a whole site in one file. Upload each annual report as a file of its own.`;
+}
+
 /** Parses an already extracted document (pure, synchronous). */
 export function parseDocument(fileName: string, extracted: ExtractedDocument): ParseResult {
   const name = baseName(fileName);
@@ -35,6 +55,8 @@ export function parseDocument(fileName: string, extracted: ExtractedDocument): P
     if (!text.trim() && (!extracted.tables || extracted.tables.length === 0)) {
       return failure(fileName, "empty_file", `${name}：文件中没有可读取的文字。请确认上传的是年度报告本身，扫描件需先做文字识别（OCR）。 / ${name}: the file holds no readable text. Upload the report itself; a scan needs OCR first.`);
     }
+    const tooMuch = tooMuchForOneReport(name, extracted);
+    if (tooMuch) return failure(fileName, "too_large", tooMuch);
     const tables = readTables(extracted);
     // Enough of the report's own tables to be one: a few rows of table 三, or most of table 二
     // in a text about information disclosure (a stray "行政许可 5" is not a report).
@@ -58,6 +80,10 @@ export function parseDocument(fileName: string, extracted: ExtractedDocument): P
     const warnings = [...(extracted.warnings ?? []), ...tables.warnings, ...meta.warnings];
     if (tables.found.appRows < 20) warnings.push(`tables: only ${tables.found.appRows} rows of table 三 were found; the others are empty`);
     if (!tables.found.review) warnings.push("tables: table 四 (行政复议、行政诉讼) was not found; its cells are empty");
+    if (warnings.length > MAX_WARNINGS) {
+      const more = warnings.length - MAX_WARNINGS;
+      warnings.splice(MAX_WARNINGS, more, `…and ${more} more warnings of the same kinds`);
+    }
     const result: ParseSuccess = {
       file: fileName,
       ok: true,
