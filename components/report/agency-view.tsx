@@ -8,7 +8,7 @@ import { METRIC_BY_ID, formatsOf, type MetricId } from "../../lib/report/ratios"
 import { formatChartValue, type TrendSeries } from "../charts/chart-data";
 import { TrendLineChart } from "../charts/trend-line-chart";
 import type { Lang } from "../filters/filter-params";
-import { describeCheck } from "./report-table-model";
+import { AcrossYearsChecks } from "./across-years-checks";
 
 const messages = {
   zh: {
@@ -76,7 +76,6 @@ export function AgencyView({ lang, detail }: { lang: Lang; detail: AgencyDetail 
   const rows: Array<{ year: number; item: AgencyDetail["years"][number] | null }> = [];
   const years = [...detail.years.map((y) => y.year), ...detail.missingYears].sort((x, y) => x - y);
   for (const year of years) rows.push({ year, item: detail.years.find((y) => y.year === year) ?? null });
-  const broken = detail.acrossYears.filter((c) => !c.ok);
   const metricLabel = (id: MetricId) => {
     const d = METRIC_BY_ID.get(id);
     return d ? (lang === "zh" ? d.labelZh : d.labelEn) : id;
@@ -165,18 +164,7 @@ export function AgencyView({ lang, detail }: { lang: Lang; detail: AgencyDetail 
       <section aria-labelledby="agency-across">
         <h2 id="agency-across" className="mb-1 text-lg font-semibold">{m.across}</h2>
         <p className="mb-2 text-sm text-slate-700">{m.acrossIntro}</p>
-        {broken.length === 0 ? (
-          <p className="text-sm text-green-800">✓ {m.acrossNone}</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {broken.map((c, i) => (
-              <li key={i} className="rounded bg-amber-50 p-2">
-                <span className="mr-1 font-semibold text-red-700">⚠ {c.fromYear}→{c.toYear}</span>
-                {describeCheck(c, i + 1, lang).text}
-              </li>
-            ))}
-          </ul>
-        )}
+        <AcrossYearsChecks checks={detail.acrossYears} lang={lang} noneText={m.acrossNone} />
       </section>
 
       <section aria-labelledby="agency-trend" className="space-y-3">

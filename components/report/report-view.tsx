@@ -7,7 +7,8 @@ import type { ReportDetail, VersionSummary } from "../../lib/queries/report-deta
 import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from "../../lib/report/catalog";
 import type { Lang } from "../filters/filter-params";
 import { correctionFieldLabel, correctionLog, correctionMarks, correctionTime } from "./report-correction-model";
-import { describeCheck, formatValue } from "./report-table-model";
+import { AcrossYearsChecks } from "./across-years-checks";
+import { formatValue } from "./report-table-model";
 import { ReportTables } from "./report-tables";
 
 const messages = {
@@ -104,7 +105,6 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
   const m = messages[lang];
   const cur = detail.current;
   const failed = cur.checks.filter((c) => !c.ok).length;
-  const acrossBroken = detail.acrossYears.filter((c) => !c.ok);
   const a = detail.agency;
   // Corrections of every version (a later correction or re-parse makes a new version; earlier ones still count).
   const log = correctionLog(detail.versions);
@@ -151,18 +151,7 @@ export function ReportView({ lang, detail }: { lang: Lang; detail: ReportDetail 
 
       <section aria-labelledby="report-across">
         <h2 id="report-across" className="mb-2 text-lg font-semibold">{m.across}</h2>
-        {acrossBroken.length === 0 ? (
-          <p className="text-sm text-green-800">✓ {m.acrossNone}</p>
-        ) : (
-          <ul className="space-y-1 text-sm [overflow-wrap:anywhere]">
-            {acrossBroken.map((c, i) => (
-              <li key={i} className="rounded bg-amber-50 p-2">
-                <span className="mr-1 font-semibold text-red-700">⚠ {c.fromYear}→{c.toYear}</span>
-                {describeCheck(c, i + 1, lang).text}
-              </li>
-            ))}
-          </ul>
-        )}
+        <AcrossYearsChecks checks={detail.acrossYears} lang={lang} noneText={m.acrossNone} />
       </section>
 
       <section aria-labelledby="report-warnings">
