@@ -152,4 +152,38 @@ describe("stray numbers", () => {
     expect(r.values["apps.new.natural"]).toBe(95);
     expect(r.values["apps.new.total"]).toBe(95);
   });
+
+  it("reads a 2019 change written in words (增加3, 减少2) as a signed cell", () => {
+    const v = report("2019", (x) => {
+      x["active.licensing.prev"] = 5;
+      x["active.licensing.change"] = 3;
+      x["active.penalty.prev"] = 4;
+      x["active.penalty.change"] = -2;
+    });
+    for (const layout of ["rows-space", "rows-tab"] as const) {
+      const text = renderText("2019", v, layout)
+        .replace(/^(行政许可\s+5\s+)3/m, "$1增加3")
+        .replace(/^(行政处罚\s+4\s+)-2/m, "$1减少2");
+      expect(text).toContain("减少2");
+      const r = readTables(doc(text))!;
+      expect(r.values["active.licensing.change"]).toBe(3);
+      expect(r.values["active.licensing.decisions"]).toBe(v["active.licensing.decisions"]);
+      expect(r.values["active.penalty.change"]).toBe(-2);
+      expect(r.values["active.penalty.prev"]).toBe(4);
+    }
+  });
+
+  it("converts an amount printed with 万 or 亿 (or 亿元 in the header) to 万元", () => {
+    const v = report("2019", (x) => {
+      x["active.procurement.items"] = 3;
+      x["active.procurement.amount"] = 12000;
+    });
+    const base = renderText("2019", v, "rows-space").replace("采购总金额（万元）", "采购总金额");
+    expect(readTables(doc(base.replace(/12000\b/, "1.2亿")))!.values["active.procurement.amount"]).toBe(12000);
+    expect(readTables(doc(base.replace(/12000\b/, "12000万元")))!.values["active.procurement.amount"]).toBe(12000);
+    const inYi = renderText("2019", v, "rows-space").replace("采购总金额（万元）", "采购总金额（亿元）").replace(/12000\b/, "1.2");
+    const r = readTables(doc(inYi))!;
+    expect(r.values["active.procurement.amount"]).toBe(12000);
+    expect(r.warnings.some((w) => w.includes("亿元"))).toBe(true);
+  });
 });

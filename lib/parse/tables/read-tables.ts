@@ -149,9 +149,13 @@ class TableReader {
       // Money is kept in 万元; a figure printed in 元 (by its cell or its column header) is converted.
       const isMoney = key === "active.procurement.amount" || key === "active.fees";
       const unit = units[i] ?? (isMoney ? this.moneyHeaderUnit : null);
-      if (v !== null && isMoney && unit === "元") {
-        v = Math.round((v / 10_000) * 1e8) / 1e8;
-        if (!units[i]) this.warnings.push(`${key}: the column header gives the amount in 元; converted to 万元`);
+      const toWan = unit === "元" ? 1e-4 : unit === "亿" || unit === "亿元" ? 1e4 : 1;
+      if (v !== null && isMoney && toWan !== 1) {
+        v = Math.round(v * toWan * 1e8) / 1e8;
+        if (!units[i]) this.warnings.push(`${key}: the column header gives the amount in ${unit}; converted to 万元`);
+      } else if (v !== null && !isMoney && (unit === "万" || unit === "亿")) {
+        // A count printed with a magnitude (1.2万 decisions) is the whole number it names.
+        v = Math.round(v * (unit === "万" ? 1e4 : 1e8));
       }
       this.values[key] = v;
     });
@@ -330,7 +334,7 @@ class TableReader {
       let g = printed;
       const orphanBefore = orphan;
       orphan = null;
-      if (/金额/.test(g.label)) this.moneyHeaderUnit = /金额[^万]{0,8}万元/.test(g.label) ? "万元" : /金额[^万]{0,8}元/.test(g.label) ? "元" : null;
+      if (/金额/.test(g.label)) this.moneyHeaderUnit = /金额[^万亿]{0,8}万元/.test(g.label) ? "万元" : /金额[^万亿]{0,8}亿元/.test(g.label) ? "亿元" : /金额[^万亿]{0,8}元/.test(g.label) ? "元" : null;
 
       // A row already read, named with more label text after it: the tail of that row's label
       // wrapped under its numbers (PDF text), not the row again.

@@ -47,7 +47,9 @@ const BLANK_MARK = /^(?:[-－—–―~～/／\\]{1,2}|——|无)$/;
 const PAGE_MARKER = /^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$|^\s*第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$|^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
-const NUMBER = /([-−]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(万元|元|件|条|个|笔|次|项)?/g;
+const NUMBER = /([-−]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(万元|亿元|元|万|亿|件|条|个|笔|次|项)?/g;
+/** A change cell written in words (增加3, 减少2 in 本年增/减): the word is the number's sign. */
+const CHANGE_WORD = /(?:^|(?<=[\s|]))(增加|增长|新增|增|减少|下降|减)\s*$/;
 /** Digits that are part of words, not cells: years, dates, 第N项, OCR column names 数据1. */
 const NOT_A_CELL_AFTER = /^(?:年|月|日|号|时|分|季度|届|周岁|%|％|个月)/;
 
@@ -141,6 +143,11 @@ function tokenizeCells(s: string, out: Token[]): void {
       sign = "-";
       textEnd = start - 1;
     }
+    const changeWord = !sign && !pendingText ? CHANGE_WORD.exec(s.slice(last, start)) : null;
+    if (changeWord) {
+      textEnd = last + changeWord.index;
+      if (/减|下降/.test(changeWord[1])) sign = "-";
+    }
     const textBefore = pendingText + s.slice(last, textEnd);
     // A plus standing before a number (本年增/减 printed +3) is its sign, not a formula.
     const plusSign = /(?:^|[\s|])\+$/.test(s.slice(Math.max(0, start - 2), start)) || (start === 1 && s[0] === "+");
@@ -166,7 +173,7 @@ function tokenizeCells(s: string, out: Token[]): void {
     }
     pushText(out, textBefore);
     pendingText = "";
-    out.push({ t: "num", neg: sign !== "", int, frac, unit, raw: (textEnd < start ? "-" : "") + m[0] });
+    out.push({ t: "num", neg: sign !== "", int, frac, unit, raw: (textEnd < start && sign ? "-" : "") + m[0] });
     last = end;
   }
   pushText(out, pendingText + s.slice(last));
