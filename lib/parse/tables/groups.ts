@@ -17,6 +17,8 @@ export interface Group {
   values: ValueToken[];
 }
 
+const SENTENCE_GOES_ON = /^\s*(?:[件条个项次笔人份家起宗]|人次)?\s*[,，;；。:：]/;
+
 export function makeGroups(tokens: readonly Token[], rowsEndAtLineEnd: boolean): Group[] {
   const groups: Group[] = [];
   let label: string[] = [];
@@ -42,6 +44,9 @@ export function makeGroups(tokens: readonly Token[], rowsEndAtLineEnd: boolean):
       continue;
     }
     if (t.t === "text") {
+      // Numbers a sentence goes on after (95件，其中…; 0 件。) are the narrative's, not cells: the
+      // words run on as label text.
+      if (values.length > 0 && SENTENCE_GOES_ON.test(t.s) && values.some((v) => v.t === "num")) values = [];
       // Empty cells after a label with no number are padding: the label continues.
       if (values.length > 0 && values.every((v) => v.t === "blank" && v.soft)) values = [];
       if (values.length > 0) flush();

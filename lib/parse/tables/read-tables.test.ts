@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ROWS, type ReportFormat, type ReportValues } from "../../report/catalog";
 import { firstReadings, readGold } from "../test-support/gold";
-import { renderText } from "../test-support/render-layouts";
+import { renderText, TEXT_LAYOUTS } from "../test-support/render-layouts";
 import { readTables, tableRegion } from "./read-tables";
 
 const doc = (text: string) => ({ kind: "text" as const, text, tables: [], warnings: [] });
@@ -185,5 +185,20 @@ describe("stray numbers", () => {
     const r = readTables(doc(inYi))!;
     expect(r.values["active.procurement.amount"]).toBe(12000);
     expect(r.warnings.some((w) => w.includes("亿元"))).toBe(true);
+  });
+
+  it("keeps a narrative that repeats the rows' words and numbers (…数量 95 件，其中…) out of the table, in every layout", () => {
+    const v = report("2021");
+    const said =
+      `本年新收政府信息公开申请数量 ${v["apps.new.total"]} 件，其中自然人 ${v["apps.new.natural"]} 件，` +
+      `上年结转 ${v["apps.carried_over.total"]} 件。予以公开 ${v["apps.granted.total"]}件。`;
+    for (const layout of TEXT_LAYOUTS) {
+      const text = renderText("2021", v, layout).replace(/(三、收到和处理政府信息公开申请情况)/, `$1\n${said}\n`);
+      expect(text).toContain(said);
+      const r = readTables(doc(text))!;
+      for (const row of ["new", "carried_over", "granted"]) {
+        for (const col of ["natural", "business", "total"]) expect(r.values[`apps.${row}.${col}`], `${layout} ${row}.${col}`).toBe(v[`apps.${row}.${col}`]);
+      }
+    }
   });
 });

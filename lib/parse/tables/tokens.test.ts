@@ -13,6 +13,15 @@ describe("tokenizeText", () => {
     expect(show(tokenizeText("行政许可 12 +3 20"))).toEqual(["T:行政许可", "N:12", "N:3", "N:20"]);
     expect(show(tokenizeText("| 行政处罚 | 100 | ＋5 | 30 |"))).toEqual(["T:行政处罚", "N:100", "N:5", "N:30"]);
   });
+  it("reads a change written in words (增加3, 减少2) as a signed number, not in running words", () => {
+    expect(show(tokenizeText("行政许可 5 增加3 8"))).toEqual(["T:行政许可", "N:5", "N:3", "N:8"]);
+    expect(show(tokenizeText("行政处罚\t4\t减少2\t0"))).toEqual(["T:行政处罚", "N:4", "N:-2", "N:0"]);
+    expect(show(tokenizeText("比上年减少2件"))).toEqual(["T:比上年减少", "N:2件"]);
+  });
+  it("keeps punctuation right after a number (95件，其中) as words: the sentence goes on", () => {
+    expect(show(tokenizeText("申请 95 件，其中自然人 90件。"))).toEqual(["T:申请", "N:95", "T:件,其中自然人", "N:90件", "T:。"]);
+    expect(show(tokenizeText("金额 1,234 元"))).toEqual(["T:金额", "N:1,234", "T:元"]);
+  });
   it("reads OCR look-alike letters inside a number cell as digits", () => {
     expect(show(tokenizeText("| 予以公开 | 7O5 | 1l | O |"))).toEqual(["T:予以公开", "N:7O5", "N:1l", "N:O"]);
     expect(tokenizeText("| 予以公开 | 7O5 | 1l |").filter((t) => t.t === "num").map((t) => (t.t === "num" ? t.int : ""))).toEqual(["705", "11"]);

@@ -175,6 +175,13 @@ function tokenizeCells(s: string, out: Token[]): void {
     pendingText = "";
     out.push({ t: "num", neg: sign !== "", int, frac, unit, raw: (textEnd < start && sign ? "-" : "") + m[0] });
     last = end;
+    // Punctuation right after a number (95件。, 20，) ends or continues a sentence: kept as words so
+    // the narrative's numbers are not read as cells.
+    const stop = /^\s*[,;:。](?!\d)/.exec(s.slice(end));
+    if (stop) {
+      out.push({ t: "text", s: stop[0].trim() });
+      last = end + stop[0].length;
+    }
   }
   pushText(out, pendingText + s.slice(last));
 }
