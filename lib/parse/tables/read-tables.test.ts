@@ -201,4 +201,37 @@ describe("stray numbers", () => {
       }
     }
   });
+
+  it("reads empty pipe cells between or after printed zeros as blanks, not as a zero row with a lost cell", () => {
+    const v = report("2021", (x) => {
+      x["active.fees"] = null;
+      x["apps.granted.natural"] = null;
+      x["apps.granted.other"] = null;
+      x["apps.granted.total"] = 0;
+    });
+    for (const x of ["apps.granted.business", "apps.granted.research", "apps.granted.nonprofit", "apps.granted.legal"]) expect(v[x]).toBe(0);
+    const md = renderText("2021", v, "markdown").replace(/\| - (?=\|)/g, "|  ");
+    expect(md).toMatch(/予以公开 \|  \| 0 \| 0 \| 0 \| 0 \|  \| 0 \|/);
+    const withoutLeadingPipe = md.replace(/^\| (.*) \|$/gm, "$1 |");
+    for (const text of [md, withoutLeadingPipe]) {
+      const r = readTables(doc(text))!;
+      expect(r.values["apps.granted.natural"]).toBeNull();
+      expect(r.values["apps.granted.other"]).toBeNull();
+      expect(r.values["apps.granted.business"]).toBe(0);
+      expect(r.values["apps.granted.total"]).toBe(0);
+    }
+    const v19 = report("2019", (x) => {
+      x["active.fees.prev"] = 0;
+      x["active.fees.change"] = null;
+      x["active.procurement.items"] = 2;
+      x["active.procurement.amount"] = null;
+    });
+    const md19 = renderText("2019", v19, "markdown").replace(/\| - (?=\|)/g, "|  ");
+    expect(md19).toContain("| 行政事业性收费 | 0 |  |");
+    const r = readTables(doc(md19))!;
+    expect(r.values["active.fees.prev"]).toBe(0);
+    expect(r.values["active.fees.change"]).toBeNull();
+    expect(r.values["active.procurement.items"]).toBe(2);
+    expect(r.values["active.procurement.amount"]).toBeNull();
+  });
 });

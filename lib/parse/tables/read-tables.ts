@@ -105,7 +105,14 @@ export function resolveSoftBlanks(vals: readonly ValueToken[], k: number): Value
   if (hard.length === vals.length || hard.length >= k) return hard;
   // Printed zeros only, fewer than the cells: the row is zeros (a lost cell), whatever padding
   // (a label's merged cells) stands beside them.
-  if (hard.length > 0 && hard.every((v) => v.t === "num" && v.int === "0" && !v.frac)) return hard;
+  // An empty cell printed between two cells is a cell of the row, zeros or not.
+  const isSoft = (v: ValueToken) => v.t === "blank" && Boolean((v as { soft?: boolean }).soft);
+  const firstHard = vals.findIndex((v) => !isSoft(v));
+  const lastHard = vals.length - 1 - [...vals].reverse().findIndex((v) => !isSoft(v));
+  const interiorEmpty = vals.some((v, i) => isSoft(v) && i > firstHard && i < lastHard);
+  // …and so is an empty last cell of a row printed exactly as wide as the table (`行政事业性收费 | 0 | |`).
+  const emptyLastCell = vals.length === k && firstHard === 0 && lastHard < k - 1;
+  if (!interiorEmpty && !emptyLastCell && hard.length > 0 && hard.every((v) => v.t === "num" && v.int === "0" && !v.frac)) return hard;
   let seq = vals.slice();
   while (seq.length > k && seq[seq.length - 1].t === "blank" && (seq[seq.length - 1] as { soft?: boolean }).soft) seq.pop();
   while (seq.length > k && seq[0].t === "blank" && (seq[0] as { soft?: boolean }).soft) seq.shift();

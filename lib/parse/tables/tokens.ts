@@ -283,7 +283,7 @@ export function tokenizeText(text: string): Token[] {
     for (let ci = 0; ci < cells.length; ci++) {
       const cell = cells[ci];
       if (!cell.trim()) {
-        if (seenContent && (!piped || ci < lastFilled)) out.push({ t: "blank", raw: "", soft: true });
+        if (seenContent) out.push({ t: "blank", raw: "", soft: true });
         continue;
       }
       seenContent = true;
