@@ -234,4 +234,19 @@ describe("stray numbers", () => {
     expect(r.values["active.procurement.items"]).toBe(2);
     expect(r.values["active.procurement.amount"]).toBeNull();
   });
+
+  it("reads a group label split after 无 (无 / 法提供) as words, not as a blank cell, in every layout", () => {
+    const v = report("2021");
+    // Line-based layouts (Markdown rows and flattened text keep a label on one line).
+    for (const layout of TEXT_LAYOUTS.filter((l) => l !== "markdown" && l !== "flat")) {
+      const text = renderText("2021", v, layout)
+        .replace(/（[一二三四五六七]）/g, "")
+        .replace(/^(\t?)无法提供/m, "$1无\n$1法提供");
+      expect(text).toMatch(/无\n\t?法提供/);
+      const r = readTables(doc(text))!;
+      for (const key of ["apps.new.natural", "apps.new.total", "apps.unavailable.not_held.total", "apps.total.total", "apps.carried_forward.total"]) {
+        expect(r.values[key], `${layout} ${key}`).toBe(v[key]);
+      }
+    }
+  });
 });

@@ -212,6 +212,9 @@ function rowOfCells(lines: readonly string[], at: number): boolean {
   return false;
 }
 
+/** Template words that begin with 无 (无法提供, 无正当理由…): a 无 split from them is label text. */
+const LABEL_AFTER_WU = /^(?:法提供|正当理由)/;
+
 function isPipeRow(line: string): boolean {
   const trimmed = line.trim();
   // Markdown rows, and crawled site text that prints a row as `规章 | 0 | | 3 |` (no leading pipe).
@@ -270,6 +273,15 @@ export function tokenizeText(text: string): Token[] {
     }
     if ((PAGE_MARKER.test(toHalfWidth(line)) && !rowOfCells(allLines, lineNo)) || MD_SEPARATOR.test(line)) continue;
     blockHasContent = true;
+    // A label split after its first character (无 / 法提供, 无 / 正当理由…): the 无 is its word, not a blank.
+    if (line.trim() === "无") {
+      let j = lineNo + 1;
+      while (j < allLines.length && !allLines[j].trim()) j++;
+      if (j < allLines.length && LABEL_AFTER_WU.test(allLines[j].trim())) {
+        out.push({ t: "text", s: "无" });
+        continue;
+      }
+    }
     let seenContent = false;
     // Markdown from converters pads rows with empty cells freely: only tab cells are evidence.
     const piped = isPipeRow(line);
@@ -289,7 +301,7 @@ export function tokenizeText(text: string): Token[] {
       seenContent = true;
       // Space-separated cells: a blank mark is only a blank when it stands alone.
       const parts = cell.split(/\s+/).filter(Boolean);
-      if (parts.some((p) => BLANK_MARK.test(toHalfWidth(p)))) {
+      if (parts.some((p, i) => BLANK_MARK.test(toHalfWidth(p)) && !(p === "无" && LABEL_AFTER_WU.test(parts[i + 1] ?? "")))) {
         for (const p of parts) tokenizePiece(p, out);
       } else {
         tokenizePiece(cell, out);
