@@ -249,4 +249,40 @@ describe("stray numbers", () => {
       }
     }
   });
+
+  it("reads table 三 with its 总计 column printed first, or with an extra 合计 column for legal persons", () => {
+    const v = report("2021", (x) => {
+      x["apps.new.natural"] = 90;
+      x["apps.new.business"] = 3;
+      x["apps.new.legal"] = 2;
+      x["apps.total.natural"] = 90;
+      x["apps.total.business"] = 3;
+      x["apps.total.legal"] = 2;
+      x["apps.granted.natural"] = 45;
+      x["apps.granted.business"] = 3;
+      x["apps.granted.legal"] = 2;
+    });
+    const base = renderText("2021", v, "rows-space");
+    const rowRe = /^(\S.*?[^\d ]) ((?:\d+ ){6}\d+)$/gm;
+    const totalFirst = base
+      .replace(/申请人情况 自然人 法人或其他组织 总计/, "申请人情况 总计 自然人 法人或其他组织")
+      .replace(rowRe, (_, label: string, cells: string) => {
+        const n = cells.split(" ");
+        return `${label} ${[n[6], ...n.slice(0, 6)].join(" ")}`;
+      });
+    const withSubtotal = base
+      .replace(/其他(\s*)$/m, "其他 合计")
+      .replace(rowRe, (_, label: string, cells: string) => {
+        const n = cells.split(" ").map(Number);
+        return `${label} ${[...n.slice(0, 6), n.slice(1, 6).reduce((a, b) => a + b, 0), n[6]].join(" ")}`;
+      });
+    expect(totalFirst).toContain("一、本年新收政府信息公开申请数量 95 90 3 0 0 2 0");
+    expect(withSubtotal).toContain("一、本年新收政府信息公开申请数量 90 3 0 0 2 0 5 95");
+    for (const text of [totalFirst, withSubtotal]) {
+      const r = readTables(doc(text))!;
+      for (const row of ["new", "granted", "partial", "total", "carried_forward"]) {
+        for (const col of ["natural", "business", "legal", "other", "total"]) expect(r.values[`apps.${row}.${col}`], `${row}.${col}`).toBe(v[`apps.${row}.${col}`]);
+      }
+    }
+  });
 });

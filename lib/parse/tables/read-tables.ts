@@ -134,6 +134,8 @@ class TableReader {
   readonly outcomes = new Map<string, RowOutcome>();
   /** Unit named by the money column's header (采购总金额（元）), when the cells print none. */
   moneyHeaderUnit: string | null = null;
+  /** Where an extra 合计 column stands in table 三's rows, once a row has shown it unambiguously. */
+  appsSubtotalAt: number | null = null;
   activeFound = 0;
   appsFound = 0;
   review = false;
@@ -251,12 +253,36 @@ class TableReader {
     const outcome: RowOutcome = { row, alternatives: [], raw, complete: true };
     this.outcomes.set(row.key, outcome);
     if (vals.length === k) {
+      let cells = vals;
+      // 总计 printed as the first column: the row adds up only with its first cell moved last.
+      if (row.kind === "apps" && !sumsToTotal(vals.map(numberOf)) && sumsToTotal([...vals.slice(1), vals[0]].map(numberOf))) {
+        cells = [...vals.slice(1), vals[0]];
+        this.warnings.push(`${row.key}: the row adds up only with its first cell as the total (总计 printed first); read ${rawOf(cells)}`);
+      }
       this.setRow(
         row,
-        vals.map(numberOf),
-        vals.map((v) => (v.t === "num" ? v.unit : null)),
+        cells.map(numberOf),
+        cells.map((v) => (v.t === "num" ? v.unit : null)),
       );
       return;
+    }
+    if (vals.length === k + 1 && row.kind === "apps") {
+      // An extra 合计/小计 column: the one cell that is the sum of the legal-person columns left
+      // when it is taken out, where the rest adds up. Rows that cannot tell follow earlier rows.
+      const nums = vals.map(numberOf);
+      const subtotalAt = [1, 6].filter((j) => {
+        const rest = nums.filter((_, i) => i !== j);
+        const legal = rest.slice(1, 6).reduce<number>((a, b) => a + (b ?? 0), 0);
+        return nums[j] !== null && sumsToTotal(rest) && Math.abs((nums[j] as number) - legal) < 1e-9;
+      });
+      if (subtotalAt.length > 0) {
+        const j = subtotalAt.length === 1 ? subtotalAt[0] : subtotalAt.includes(this.appsSubtotalAt ?? -1) ? this.appsSubtotalAt! : 6;
+        if (subtotalAt.length === 1 && nums.some((n, i) => i !== j && n !== nums[j])) this.appsSubtotalAt = j;
+        const cells = vals.filter((_, i) => i !== j);
+        this.warnings.push(`${row.key}: ${vals.length} numbers for ${k} cells (${raw}); cell ${j + 1} is the legal persons' subtotal (合计), left out`);
+        this.setRow(row, cells.map(numberOf), cells.map((v) => (v.t === "num" ? v.unit : null)));
+        return;
+      }
     }
     if (vals.length > k) {
       // A stray number (page number, footnote mark) beside the row: keep the run of k cells
