@@ -285,4 +285,16 @@ describe("stray numbers", () => {
       }
     }
   });
+
+  it("weighs a glued procurement run by the amount's unit named in the column header (元)", () => {
+    const v = report("2019", (x) => {
+      x["active.procurement.items"] = 14;
+      x["active.procurement.amount"] = 356.78;
+    });
+    const text = renderText("2019", v, "flat").replace("采购总金额（万元）", "采购总金额（元）").replace("356.78", "3567800");
+    expect(text).toContain("政府集中采购143567800");
+    const r = readTables(doc(text))!;
+    expect(r.values["active.procurement.items"]).toBe(14);
+    expect(r.values["active.procurement.amount"]).toBeCloseTo(356.78, 6);
+  });
 });

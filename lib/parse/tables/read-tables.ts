@@ -324,7 +324,11 @@ class TableReader {
     const { readings, truncated } = constrained && constrained.readings.length > 0 ? constrained : splitRuns(vals, k);
     if (readings.length > 0) {
       const scored = readings
-        .map((r) => ({ r, s: scoreReading(row.kind, r, this.ctx) }))
+        // An amount's unit named only by its column header (采购总金额（元）) weighs the same as one printed in the cell.
+        .map((r) => ({
+          r,
+          s: scoreReading(row.kind, row.kind === "procurement" && !r.units[1] && this.moneyHeaderUnit ? { ...r, units: [r.units[0], this.moneyHeaderUnit] } : r, this.ctx),
+        }))
         .sort((a, b) => a.s - b.s);
       const best = scored[0];
       this.setRow(row, best.r.cells, best.r.units);

@@ -61,7 +61,8 @@ export function scoreReading(kind: RowKind, reading: Reading, ctx: ScoreContext)
     case "procurement": {
       // Items and an amount in 元 glued together: prefer an average per item of 10万–100万元.
       const items = v(0);
-      const amountYuan = reading.units[1] === "元" ? v(1) : v(1) * 10_000;
+      const unit = reading.units[1];
+      const amountYuan = v(1) * (unit === "元" ? 1 : unit === "亿" || unit === "亿元" ? 100_000_000 : 10_000);
       score = 0;
       if (items <= 0) score += 10;
       else score += Math.abs(Math.log10(Math.max(1, amountYuan) / items) - 5.5);
