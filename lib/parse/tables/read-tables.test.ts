@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ROWS, type ReportFormat, type ReportValues } from "../../report/catalog";
 import { firstReadings, readGold } from "../test-support/gold";
-import { renderText, TEXT_LAYOUTS } from "../test-support/render-layouts";
+import { renderGrids, renderText, TEXT_LAYOUTS } from "../test-support/render-layouts";
 import { readTables, tableRegion } from "./read-tables";
 
 const doc = (text: string) => ({ kind: "text" as const, text, tables: [], warnings: [] });
@@ -296,5 +296,32 @@ describe("stray numbers", () => {
     const r = readTables(doc(text))!;
     expect(r.values["active.procurement.items"]).toBe(14);
     expect(r.values["active.procurement.amount"]).toBeCloseTo(356.78, 6);
+  });
+
+  it("joins a Word table row whose numbers were typed on two rows under one merged label", () => {
+    const v = report("2021", (x) => {
+      x["apps.new.natural"] = 90;
+      x["apps.new.business"] = 3;
+      x["apps.new.legal"] = 2;
+      x["apps.total.natural"] = 90;
+      x["apps.total.business"] = 3;
+      x["apps.total.legal"] = 2;
+    });
+    const grids = renderGrids("2021", v);
+    const split: typeof grids.tables[1] = [];
+    for (const [ri, row] of grids.tables[1].entries()) {
+      if (ri < 3 || !/新收|（七）总计/.test(row.map((c) => c.text).join(""))) {
+        split.push(row);
+        continue;
+      }
+      // Label cells merged over both rows; the first four numbers on the first row, the rest on the second.
+      split.push(row.map((c, ci) => (ci < 3 ? { ...c, rowSpan: c.origin ? 2 : c.rowSpan } : ci < 7 ? c : { ...c, text: "" })));
+      split.push(row.map((c, ci) => (ci < 3 ? { ...c, origin: false } : ci < 7 ? { ...c, text: "" } : c)));
+    }
+    expect(split.length).toBe(grids.tables[1].length + 2);
+    const r = readTables({ ...grids, tables: [grids.tables[0], split, grids.tables[2]] })!;
+    for (const row of ["new", "total"]) {
+      for (const col of ["natural", "business", "legal", "other", "total"]) expect(r.values[`apps.${row}.${col}`], `${row}.${col}`).toBe(v[`apps.${row}.${col}`]);
+    }
   });
 });
