@@ -324,4 +324,16 @@ describe("stray numbers", () => {
       for (const col of ["natural", "business", "legal", "other", "total"]) expect(r.values[`apps.${row}.${col}`], `${row}.${col}`).toBe(v[`apps.${row}.${col}`]);
     }
   });
+
+  it("does not give the column numbers printed under table 三's headers (1 … 7) to the first row named after them", () => {
+    const v = report("2021");
+    for (const layout of ["column-major", "labels-then-rows"] as const) {
+      const text = renderText("2021", v, layout).replace(/(其他\s*\n)(一、本年新收)/, "$1 1 2 3 4 5 6 7\n$2");
+      expect(text).toContain(" 1 2 3 4 5 6 7\n一、本年新收");
+      const r = readTables(doc(text))!;
+      for (const key of ["apps.new.natural", "apps.new.total", "apps.carried_over.total", "apps.granted.natural", "apps.total.total"]) {
+        expect(r.values[key], `${layout} ${key}`).toBe(v[key]);
+      }
+    }
+  });
 });

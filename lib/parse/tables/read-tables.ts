@@ -447,7 +447,9 @@ class TableReader {
             continue;
           }
         }
-        if (hasNumber && inTable) orphan = g.values;
+        // Column numbers printed under the headers (1 2 … 7) belong to no row.
+        const columnNumbers = g.values.length >= 5 && g.values.every((v, i) => v.t === "num" && v.int === String(i + 1) && !v.frac);
+        if (hasNumber && inTable && !columnNumbers) orphan = g.values;
         continue;
       }
       // Rows named on an earlier page whose numbers did not fit there come first.
