@@ -71,10 +71,11 @@ const APP_PATTERNS: Record<string, RegExp[]> = {
   "rejected.confirmation": [/重新出具/, /确认或/, /已获取信息/],
   "other.no_correction": [/不补正/, /无正当理由逾期/],
   "other.no_fee": [/收费通知/, /缴纳费用/, /逾期未按/],
-  "other.misc": [/3[.、,]?其他(?!处理|法律|对外|结果|组织|情形)/, /^其他$/],
+  "other.misc": [/(?:3[.、,]?|\(3\)|③)其他(?!处理|法律|对外|结果|组织|情形)/, /^其他$/],
   // Unnumbered labels (其他处理, 总计) are recognised too; a header row ends in 其他 or 其他总计.
-  "other.combined": [/六\)?其他(?:处理)?/, /其他处理/],
-  total: [/七\)?[总合][计记]/, /^[总合][计记]$/, /(?<!其他|组织|机构|自然人|企业|情况)[总合][计记]$/],
+  "other.combined": [/[六6]\)?其他(?:处理)?/, /其他处理/],
+  // Groups numbered with Arabic digits ((7)总计) as well as Chinese ones.
+  total: [/[七7]\)?[总合][计记]/, /^[总合][计记]$/, /(?<!其他|组织|机构|自然人|企业|情况)[总合][计记]$/],
   carried_forward: [/结转下一?年度?/, /下一?年度继续/],
 };
 

@@ -336,4 +336,29 @@ describe("stray numbers", () => {
       }
     }
   });
+
+  it("reads groups and items numbered with Arabic or circled digits ((7)总计, (3)其他, ③其他) in every layout", () => {
+    const v = report("2021");
+    const cn = "一二三四五六七";
+    const variants: Array<[string, (t: string) => string]> = [
+      ["(1) groups", (t) => t.replace(/（([一二三四五六七])）/g, (_, c: string) => `（${cn.indexOf(c) + 1}）`)],
+      ["(1) items", (t) => t.replace(/^(\t?|\| )(\d)\./gm, "$1（$2）")],
+      ["circled items", (t) => t.replace(/^(\t?|\| )(\d)\./gm, (_, p: string, d: string) => p + "①②③④⑤⑥⑦⑧"[Number(d) - 1])],
+    ];
+    for (const layout of TEXT_LAYOUTS) {
+      for (const [name, vary] of variants) {
+        const base = renderText("2021", v, layout);
+        const text = vary(base);
+        if (text === base) {
+          // Flattened text has no line starts for the items.
+          expect(layout).toBe("flat");
+          continue;
+        }
+        const r = readTables(doc(text))!;
+        for (const key of ["apps.other.misc.natural", "apps.other.misc.total", "apps.total.natural", "apps.total.total", "apps.unavailable.needs_creation.natural", "apps.carried_forward.total"]) {
+          expect(r.values[key], `${layout} ${name} ${key}`).toBe(v[key]);
+        }
+      }
+    }
+  });
 });
