@@ -17,6 +17,9 @@ describe("tokenizeText", () => {
     expect(show(tokenizeText("行政许可 5 增加3 8"))).toEqual(["T:行政许可", "N:5", "N:3", "N:8"]);
     expect(show(tokenizeText("行政处罚\t4\t减少2\t0"))).toEqual(["T:行政处罚", "N:4", "N:-2", "N:0"]);
     expect(show(tokenizeText("比上年减少2件"))).toEqual(["T:比上年减少", "N:2件"]);
+    expect(show(tokenizeText("行政许可 120 持平 3456"))).toEqual(["T:行政许可", "N:120", "N:0", "N:3456"]);
+    expect(show(tokenizeText("| 行政处罚 | 4 | 无变化 | 7 |"))).toEqual(["T:行政处罚", "N:4", "N:0", "N:7"]);
+    expect(show(tokenizeText("与上年持平。"))).toEqual(["T:与上年持平。"]);
   });
   it("keeps punctuation right after a number (95件，其中) as words: the sentence goes on", () => {
     expect(show(tokenizeText("申请 95 件，其中自然人 90件。"))).toEqual(["T:申请", "N:95", "T:件,其中自然人", "N:90件", "T:。"]);

@@ -49,7 +49,9 @@ const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 const NUMBER = /([-−]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(万元|亿元|元|万|亿|件|条|个|笔|次|项)?/g;
 /** A change cell written in words (增加3, 减少2 in 本年增/减): the word is the number's sign. */
-const CHANGE_WORD = /(?:^|(?<=[\s|]))(增加|增长|新增|增|减少|下降|减)\s*$/;
+const CHANGE_WORD = /(?:^|(?<=[\s|\d]))(增加|增长|新增|增|减少|下降|减)\s*$/;
+/** …and no change written as a word (持平): a zero cell. */
+const NO_CHANGE = /(?<=^|[\s|\d])(?:持平|无变化)(?=$|[\s|\d])/g;
 /** Digits that are part of words, not cells: years, dates, 第N项, OCR column names 数据1. */
 const NOT_A_CELL_AFTER = /^(?:年|月|日|号|时|分|季度|届|周岁|%|％|个月)/;
 
@@ -104,7 +106,8 @@ export function tokenizePiece(piece: string, out: Token[]): void {
 
 const DATE_LIKE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}:\d{2}|\d{6,}\/\d{4}-\d{3,}/g;
 
-function tokenizeCells(s: string, out: Token[]): void {
+function tokenizeCells(cellText: string, out: Token[]): void {
+  const s = cellText.replace(NO_CHANGE, " 0 ");
   const trimmed = s.trim();
   if (!trimmed) return;
   if (BLANK_MARK.test(trimmed)) {
