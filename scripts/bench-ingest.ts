@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseFile } from "../lib/parse/index";
+import { serveUploadRoute } from "../lib/ingest/serve-upload-route";
 import { benchCorpus, type SyntheticKind, type SyntheticReport } from "../lib/ingest/synthetic-report";
 
 type Options = { count: number; concurrency: number; url?: string; password?: string };
@@ -39,31 +40,6 @@ function options(): Options {
     process.exit(2);
   }
   return { count, concurrency, url: values.url, password: values.password };
-}
-
-/** The route module's POST served by node:http: the API's own code path, minus Next's router. */
-async function serveRouteInProcess(): Promise<{ url: string; close(): Promise<void> }> {
-  const route = await import("../app/api/reports/route");
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      try {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-        const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
-        const response = req.method === "POST" && req.url?.startsWith("/api/reports") ? await route.POST(request) : new Response("not found", { status: 404 });
-        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      } catch (e) {
-        res.writeHead(500).end(String(e));
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 interface EncodedRequest {
@@ -157,7 +133,7 @@ async function main(): Promise<void> {
     const { closeDatabase } = await import("../lib/db/client");
     process.env.DATABASE_URL = pg.url;
     process.env.ADMIN_PASSWORD = randomBytes(12).toString("hex");
-    const server = await serveRouteInProcess();
+    const server = await serveUploadRoute();
     console.log(`API on ${server.url} (route handler served in process), embedded PostgreSQL in ${dir}`);
     target = {
       url: server.url,

@@ -6,6 +6,7 @@
  */
 import type { MetadataOverrides, ValueOverrides } from "../../lib/ingest/overrides";
 import { FIELD_BY_KEY, type ReportValues } from "../../lib/report/catalog";
+import type { CorrectionRow } from "../../lib/queries/report-detail";
 import type { CorrectionMark } from "./report-table-model";
 
 export type Lang = "zh" | "en";
@@ -124,14 +125,8 @@ export function buildCorrectionBody(input: {
 
 // ── Corrections as recorded ───────────────────────────────────────────────────
 
-export interface RecordedCorrection {
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  createdAt: string;
-  createdBy: string;
-  note: string | null;
-}
+/** A correction as the report detail query returns it. */
+export type RecordedCorrection = CorrectionRow;
 
 export interface VersionCorrections {
   versionNo: number;
